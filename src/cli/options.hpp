@@ -1,0 +1,40 @@
+// Command-line options of followup-lint (SPEC §6), parsed without side effects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/severity.hpp"
+
+namespace followup::cli {
+
+enum class Format { kText, kJson, kSarif, kGithub };
+enum class ColorMode { kAuto, kAlways, kNever };
+enum class Action { kLint, kExplain, kListRules, kShowConfig, kDumpSections, kLsp, kVersion, kHelp };
+
+struct Options {
+  Action action = Action::kLint;
+  std::vector<std::string> paths;
+  Format format = Format::kText;
+  std::optional<std::string> config;
+  std::optional<std::string> kind;
+  std::vector<std::string> context;  // KEY=VALUE
+  bool template_mode = false;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool dry_run = false;
+  ColorMode color = ColorMode::kAuto;
+  core::Severity fail_on = core::Severity::kWarning;
+  unsigned jobs = 0;  // 0 = one per core
+  bool quiet = false;
+  std::string explain_rule;
+};
+
+// Returns the options, or an error message for a usage error (exit code 2).
+std::variant<Options, std::string> parse_options(const std::vector<std::string>& args);
+
+std::string usage_text();
+
+}  // namespace followup::cli

@@ -1,0 +1,298 @@
+#include "config/config.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace followup::config {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> string_list(const core::Value& v, const std::string& key, std::vector<LoadError>& errors) {
+  std::vector<std::string> out;
+  if (v.is_string()) return {v.str()};
+  if (!v.is_array()) {
+    errors.push_back({v.origin, fmt::format("'{}' must be an array of strings, not {}", key, v.type_name())});
+    return out;
+  }
+  for (const auto& item : v.array()) {
+    if (item.is_string()) {
+      out.push_back(item.str());
+    } else {
+      errors.push_back({item.origin, fmt::format("'{}' must hold only strings, found {}", key, item.type_name())});
+    }
+  }
+  return out;
+}
+
+void read_rules_table(const core::Value& v, std::map<std::string, core::Value>& out, std::vector<LoadError>& errors) {
+  if (!v.is_table()) {
+    errors.push_back({v.origin, fmt::format("'rules' must be a table, not {}", v.type_name())});
+    return;
+  }
+  for (const auto& [id, settings] : v.table()) {
+    if (!settings.is_table()) {
+      errors.push_back({settings.origin, fmt::format("[rules.\"{}\"] must be a table, not {}", id, settings.type_name())});
+      continue;
+    }
+    out[id] = settings;
+  }
+}
+
+}  // namespace
+
+std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text, const fs::path& path) {
+  std::vector<LoadError> errors;
+  auto parsed = parse_toml(text, path.string());
+  if (auto* e = std::get_if<LoadError>(&parsed)) return std::vector<LoadError>{*e};
+  const core::Value& root = std::get<core::Value>(parsed);
+  Config config;
+  config.path = path;
+  config.folder = path.parent_path();
+  for (const auto& [key, value] : root.table()) {
+    if (key == "context") {
+      if (!value.is_table()) {
+        errors.push_back({value.origin, "'context' must be a table"});
+        continue;
+      }
+      config.context = value.table();
+      core::Context scratch;
+      apply_context(scratch, config.context, "config", errors);
+    } else if (key == "rules") {
+      read_rules_table(value, config.rules, errors);
+    } else if (key == "rule_paths") {
+      for (const auto& p : string_list(value, key, errors)) config.rule_paths.push_back(config.folder / p);
+    } else if (key == "exclude") {
+      config.exclude = string_list(value, key, errors);
+    } else if (key == "overrides") {
+      if (!value.is_array()) {
+        errors.push_back({value.origin, "'overrides' must be an array of tables ([[overrides]])"});
+        continue;
+      }
+      for (const auto& item : value.array()) {
+        if (!item.is_table()) {
+          errors.push_back({item.origin, "each [[overrides]] entry must be a table"});
+          continue;
+        }
+        FileOverride o;
+        o.origin = item.origin;
+        for (const auto& [k, v] : item.table()) {
+          if (k == "files") {
+            o.files = string_list(v, k, errors);
+          } else if (k == "rules") {
+            read_rules_table(v, o.rules, errors);
+          } else {
+            errors.push_back({v.origin, fmt::format("unknown key '{}' in [[overrides]] (expected 'files' or 'rules')", k)});
+          }
+        }
+        if (o.files.empty()) errors.push_back({item.origin, "[[overrides]] needs 'files', a list of globs"});
+        config.overrides.push_back(std::move(o));
+      }
+    } else if (key == "suppress") {
+      if (!value.is_array()) {
+        errors.push_back({value.origin, "'suppress' must be an array of tables ([[suppress]])"});
+        continue;
+      }
+      for (const auto& item : value.array()) {
+        if (!item.is_table()) {
+          errors.push_back({item.origin, "each [[suppress]] entry must be a table"});
+          continue;
+        }
+        Suppression s;
+        s.origin = item.origin;
+        for (const auto& [k, v] : item.table()) {
+          if (k == "rule" && v.is_string()) {
+            s.rule = v.str();
+          } else if (k == "files") {
+            s.files = string_list(v, k, errors);
+          } else if (k == "match" && v.is_string()) {
+            s.match = v.str();
+          } else {
+            errors.push_back({v.origin, fmt::format("unexpected key '{}' in [[suppress]] (expected 'rule', 'files', 'match' as strings)", k)});
+          }
+        }
+        if (s.rule.empty()) errors.push_back({item.origin, "[[suppress]] needs 'rule', a rule ID"});
+        config.suppressions.push_back(std::move(s));
+      }
+    } else {
+      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides or suppress)", key)});
+    }
+  }
+  if (!errors.empty()) return errors;
+  return config;
+}
+
+std::variant<Config, std::vector<LoadError>> load_config(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::vector<LoadError>{{{path.string(), 0, 0}, "cannot read the config file"}};
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse_config(buffer.str(), path);
+}
+
+std::optional<fs::path> find_config(const fs::path& folder) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(folder, ec);
+  if (ec) return std::nullopt;
+  for (int depth = 0; depth < 256; ++depth) {
+    fs::path candidate = dir / ".followup-lint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<std::string> want_string(const core::Value& v, const std::string& key, std::vector<LoadError>& errors) {
+  if (v.is_string()) return v.str();
+  errors.push_back({v.origin, fmt::format("context key '{}' must be a string, not {}", key, v.type_name())});
+  return std::nullopt;
+}
+
+std::optional<core::DateTime> want_date(const core::Value& v, const std::string& key, std::vector<LoadError>& errors) {
+  if (v.is_string()) {
+    if (auto d = core::parse_date(v.str())) return d;
+  }
+  errors.push_back({v.origin, fmt::format("context key '{}' must be a date such as 2026-11-20 or 2026-11-20T15:00:00-05:00", key)});
+  return std::nullopt;
+}
+
+}  // namespace
+
+void apply_context(core::Context& context, const core::Table& table, const std::string& origin_label,
+                   std::vector<LoadError>& errors) {
+  for (const auto& [key, v] : table) {
+    bool ok = true;
+    auto mark = [&] { context.origins[key] = origin_label; };
+    if (key == "kind") {
+      if (auto s = want_string(v, key, errors)) {
+        if (auto k = core::parse_kind(*s)) {
+          context.kind = *k;
+        } else {
+          errors.push_back({v.origin, fmt::format("unknown kind '{}' (expected thank-you, status-inquiry or rejection-reply)", *s)});
+          ok = false;
+        }
+      }
+    } else if (key == "medium" || key == "culture" || key == "relationship") {
+      static const std::map<std::string, std::vector<std::string>> allowed = {
+          {"medium", {"email", "letter"}}, {"culture", {"formal", "casual"}}, {"relationship", {"new", "known"}}};
+      if (auto s = want_string(v, key, errors)) {
+        const auto& options = allowed.at(key);
+        if (std::find(options.begin(), options.end(), *s) == options.end()) {
+          errors.push_back({v.origin, fmt::format("'{}' must be '{}' or '{}', not '{}'", key, options[0], options[1], *s)});
+          ok = false;
+        } else if (key == "medium") {
+          context.medium = *s;
+        } else if (key == "culture") {
+          context.culture = *s;
+        } else {
+          context.relationship = *s;
+        }
+      }
+    } else if (key == "position" || key == "company" || key == "candidate") {
+      if (auto s = want_string(v, key, errors)) {
+        (key == "position" ? context.position : key == "company" ? context.company : context.candidate) = *s;
+      }
+    } else if (key == "interviewers") {
+      context.interviewers = string_list(v, key, errors);
+    } else if (key == "attachments") {
+      context.attachments = string_list(v, key, errors);
+    } else if (key == "placeholders") {
+      context.placeholders = string_list(v, key, errors);
+    } else if (key == "interview_date" || key == "sent_date" || key == "reply_expected_by") {
+      if (auto d = want_date(v, key, errors)) {
+        (key == "interview_date" ? context.interview_date
+                                 : key == "sent_date" ? context.sent_date : context.reply_expected_by) = *d;
+      }
+    } else if (key == "no_follow_up" || key == "template") {
+      if (v.is_bool()) {
+        (key == "template" ? context.template_mode : context.no_follow_up) = v.boolean();
+      } else {
+        errors.push_back({v.origin, fmt::format("context key '{}' must be true or false", key)});
+      }
+    } else if (key == "disable") {
+      continue;  // front matter suppression list, read by the linter
+    } else {
+      errors.push_back({v.origin, fmt::format("unknown context key '{}'", key)});
+      ok = false;
+    }
+    if (ok) mark();
+  }
+}
+
+std::variant<std::pair<std::string, core::Value>, std::string> parse_context_flag(std::string_view flag) {
+  auto eq = flag.find('=');
+  if (eq == std::string_view::npos || eq == 0) return std::string("expected KEY=VALUE");
+  std::string key(flag.substr(0, eq));
+  std::string value(flag.substr(eq + 1));
+  auto parsed = parse_toml(fmt::format("v = {}", value), "--context");
+  core::Value v;
+  v.origin = {"--context", 0, 0};
+  if (auto* root = std::get_if<core::Value>(&parsed)) {
+    v = root->table().at("v");
+    v.origin = {"--context", 0, 0};
+  } else {
+    v.data = value;
+  }
+  static const std::vector<std::string> list_keys = {"interviewers", "attachments", "placeholders"};
+  if (v.is_string() && std::find(list_keys.begin(), list_keys.end(), key) != list_keys.end()) {
+    core::Array items;
+    std::string item;
+    std::stringstream in(v.str());
+    while (std::getline(in, item, ',')) {
+      core::Value entry;
+      auto b = item.find_first_not_of(' ');
+      auto e = item.find_last_not_of(' ');
+      if (b == std::string::npos) continue;
+      entry.data = item.substr(b, e - b + 1);
+      items.push_back(entry);
+    }
+    v.data = std::move(items);
+  }
+  return std::make_pair(key, v);
+}
+
+namespace {
+bool glob_at(std::string_view p, std::string_view s) {
+  while (!p.empty()) {
+    if (p.substr(0, 2) == "**") {
+      p.remove_prefix(2);
+      if (!p.empty() && p[0] == '/') p.remove_prefix(1);
+      for (size_t i = 0; i <= s.size(); ++i)
+        if ((i == 0 || s[i - 1] == '/') && glob_at(p, s.substr(i))) return true;
+      return false;
+    }
+    if (p[0] == '*') {
+      p.remove_prefix(1);
+      for (size_t i = 0; i <= s.size(); ++i) {
+        if (glob_at(p, s.substr(i))) return true;
+        if (i < s.size() && s[i] == '/') return false;
+      }
+      return false;
+    }
+    if (s.empty()) return false;
+    if (p[0] != '?' && p[0] != s[0]) return false;
+    if (p[0] == '?' && s[0] == '/') return false;
+    p.remove_prefix(1);
+    s.remove_prefix(1);
+  }
+  return s.empty();
+}
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  if (glob_at(pattern, path)) return true;
+  // A pattern without '/' matches the file name in any folder, as .gitignore does.
+  if (pattern.find('/') == std::string_view::npos) {
+    auto slash = path.rfind('/');
+    if (slash != std::string_view::npos) return glob_at(pattern, path.substr(slash + 1));
+  }
+  return false;
+}
+
+}  // namespace followup::config

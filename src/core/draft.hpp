@@ -1,0 +1,52 @@
+// Draft: the document model of one follow-up note, produced by
+// parse::parse_draft. Every part is a byte Span into the Source it was parsed
+// from; the Source must outlive the Draft.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.hpp"
+#include "core/span.hpp"
+
+namespace followup::core {
+
+struct Header {
+  std::string name;  // lowercased ("subject", "to", ...)
+  Span line;         // the whole field, continuation lines included
+  Span value;        // the value, trimmed
+};
+
+struct Sentence {
+  Span span;
+  bool list_item = false;  // a bulleted or numbered line, not prose
+};
+
+struct Draft {
+  const Source* source = nullptr;
+  uint32_t content_begin = 0;               // after a UTF-8 BOM, if any
+  std::optional<Span> front_matter;         // the TOML between the +++ lines
+  std::optional<Span> front_matter_block;   // including the +++ lines
+  bool front_matter_unclosed = false;       // a first +++ line with no closing one
+  std::vector<Header> headers;
+  std::optional<Span> header_block;
+  Span body;                                // salutation .. end of signature
+  std::optional<Span> salutation;           // the salutation text (line, or inline phrase)
+  std::vector<Span> paragraphs;
+  std::optional<Span> closing;
+  std::optional<Span> signature;            // the whole block
+  std::vector<Span> signature_lines;        // non-blank lines, trimmed
+  std::vector<Sentence> sentences;          // within paragraphs, in order
+  std::vector<Span> words;                  // within the body, letters and numbers only
+
+  const Header* header(std::string_view lowercase_name) const {
+    for (const auto& h : headers)
+      if (h.name == lowercase_name) return &h;
+    return nullptr;
+  }
+  std::string_view text(Span span) const { return source->slice(span); }
+};
+
+}  // namespace followup::core

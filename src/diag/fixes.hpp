@@ -1,0 +1,25 @@
+// Applying fixes to a text, and showing the change as a unified diff.
+// Pure functions: writing files is the command line's job.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace followup::diag {
+
+struct Applied {
+  std::string text;
+  size_t fixes = 0;  // fixes applied
+};
+
+// Applies the first fix of each diagnostic (safe ones, plus unsafe ones when
+// asked). Fixes whose edits overlap an earlier fix are left for a later pass.
+Applied apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
+
+// A unified diff of two texts with three lines of context ("" when equal).
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
+
+}  // namespace followup::diag

@@ -1,0 +1,61 @@
+#include <fmt/format.h>
+
+#include "diag/report.hpp"
+
+namespace followup::diag {
+namespace {
+
+// GitHub workflow command escaping: data and, in properties, ':' and ','.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_github(const std::vector<FileReport>& files) {
+  std::string out;
+  Counts total;
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      total.add(d);
+      Range r = to_range(*file.source, d.span);
+      const char* command = d.severity == core::Severity::kError     ? "error"
+                            : d.severity == core::Severity::kWarning ? "warning"
+                                                                     : "notice";
+      std::string message = d.message;
+      if (!d.help.empty()) message += "\n" + d.help;
+      out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command,
+                         escape_property(file.path), r.line, r.column, r.end_line, r.end_column,
+                         escape_property(d.rule_id), escape_data(message));
+    }
+  }
+  // GitHub shows only the first few annotations of a step: say how many there were.
+  out += fmt::format("followup-lint: {} file{} checked: {}\n", files.size(), files.size() == 1 ? "" : "s",
+                     format_counts(total));
+  return out;
+}
+
+}  // namespace followup::diag

@@ -1,0 +1,127 @@
+#include <fmt/format.h>
+
+#include "diag/report.hpp"
+#include "parse/segment.hpp"
+
+namespace followup::diag {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kRed = "\x1b[1;31m";
+constexpr const char* kMagenta = "\x1b[1;35m";
+constexpr const char* kCyan = "\x1b[1;36m";
+constexpr const char* kGreen = "\x1b[1;32m";
+constexpr const char* kBlue = "\x1b[1;34m";
+constexpr int kTabWidth = 4;
+
+// The line as shown: tabs become spaces so that the caret line can match it.
+std::string expand_tabs(std::string_view line) {
+  std::string out;
+  for (char c : line) {
+    if (c == '\t') {
+      out.append(kTabWidth, ' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+uint32_t width_of(std::string_view text) {
+  uint32_t tabs = 0;
+  for (char c : text) tabs += c == '\t' ? 1 : 0;
+  return parse::display_width(text) + tabs * (kTabWidth - 1);
+}
+
+}  // namespace
+
+void Counts::add(const Diagnostic& d) {
+  switch (d.severity) {
+    case core::Severity::kError: ++errors; break;
+    case core::Severity::kWarning: ++warnings; break;
+    case core::Severity::kInfo: ++infos; break;
+  }
+}
+
+std::string format_counts(const Counts& c) {
+  std::vector<std::string> parts;
+  if (c.errors) parts.push_back(fmt::format("{} error{}", c.errors, c.errors == 1 ? "" : "s"));
+  if (c.warnings) parts.push_back(fmt::format("{} warning{}", c.warnings, c.warnings == 1 ? "" : "s"));
+  if (c.infos) parts.push_back(fmt::format("{} info{}", c.infos, c.infos == 1 ? "" : "s"));
+  if (parts.empty()) return "no problems";
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out;
+}
+
+Range to_range(const core::Source& source, core::Span span) {
+  core::Position b = source.position(span.begin);
+  core::Position e = source.position(span.end);
+  return {b.line, b.column, e.line, e.column};
+}
+
+std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, const TextOptions& options) {
+  const core::Source& source = *file.source;
+  auto paint = [&](const char* color, std::string_view text) {
+    return options.color ? fmt::format("{}{}{}", color, text, kReset) : std::string(text);
+  };
+  const char* severity_color = d.severity == core::Severity::kError     ? kRed
+                               : d.severity == core::Severity::kWarning ? kMagenta
+                                                                        : kCyan;
+  Range r = to_range(source, d.span);
+  std::string out = fmt::format("{} {} {} {}\n", paint(kBold, fmt::format("{}:{}:{}:", file.path, r.line, r.column)),
+                                paint(severity_color, fmt::format("{}:", core::severity_name(d.severity))),
+                                paint(kBold, d.message), fmt::format("[{}]", d.rule_id));
+  if (source.valid_utf8() && source.size() > 0) {
+    core::Span line = source.line_span(r.line);
+    std::string_view line_text = source.slice(line);
+    constexpr size_t kMaxShown = 400;  // a 10 MB line is not echoed whole
+    uint32_t begin = std::max(d.span.begin, line.begin);
+    uint32_t end = std::min(std::max(d.span.end, begin), line.end);
+    if (line_text.size() <= kMaxShown || begin - line.begin < kMaxShown) {
+      std::string_view shown = line_text.substr(0, std::min(line_text.size(), kMaxShown));
+      uint32_t shown_end = line.begin + static_cast<uint32_t>(shown.size());
+      end = std::min(end, shown_end);
+      uint32_t pad = width_of(source.slice({line.begin, begin}));
+      uint32_t width = width_of(source.slice({begin, end}));
+      std::string marker = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+      out += fmt::format("{} {}{}\n", paint(kBlue, fmt::format("{:>5} |", r.line)), expand_tabs(shown),
+                         shown.size() < line_text.size() ? " ..." : "");
+      out += fmt::format("{} {}{}\n", paint(kBlue, "      |"), std::string(pad, ' '), paint(kGreen, marker));
+    }
+  }
+  if (!d.help.empty()) out += fmt::format("      {} {}\n", paint(kBold, "= help:"), d.help);
+  for (const auto& fix : d.fixes) {
+    out += fmt::format("      {} {}{}\n", paint(kBold, "= fix:"), fix.title,
+                       fix.applicability == Applicability::kUnsafe ? " (unsafe: check it reads right)" : "");
+  }
+  for (const auto& note : d.notes) {
+    Range nr = to_range(source, note.span);
+    out += fmt::format("      {} {}:{}:{}: {}\n", paint(kBold, "= note:"), file.path, nr.line, nr.column, note.message);
+  }
+  return out;
+}
+
+std::string render_text(const std::vector<FileReport>& files, const TextOptions& options, bool summary) {
+  std::string out;
+  Counts total;
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      out += render_text_diagnostic(file, d, options);
+      total.add(d);
+    }
+  }
+  if (!summary) return out;
+  if (files.size() == 1 && files[0].source) {
+    const core::Source& s = *files[0].source;
+    uint32_t last = s.line_count();
+    if (last > 1 && s.line_span(last).empty()) --last;
+    out += fmt::format("{}:{}:1: {}\n", files[0].path, last, format_counts(total));
+  } else {
+    out += fmt::format("{} file{} checked: {}\n", files.size(), files.size() == 1 ? "" : "s", format_counts(total));
+  }
+  return out;
+}
+
+}  // namespace followup::diag

@@ -1,0 +1,76 @@
+// limit: caps the number of words (`max_words`, over all the rule's sections)
+// or sentences (`max_sentences`, per section span; bulleted lines do not
+// count). Either limit may be one number or a table by kind
+// (thank-you = 200, ...). The caret starts at the first unit past the limit.
+#include "rules/checks/checks.hpp"
+#include "rules/sections.hpp"
+
+namespace followup::rules::checks {
+namespace {
+
+class Limit : public Check {
+ public:
+  using Check::Check;
+  bool sentences = false;
+  std::map<std::string, int64_t> max;
+
+  std::optional<int64_t> limit_for(const core::Context& context) const {
+    auto it = max.find(std::string(core::kind_name(context.effective_kind())));
+    if (it != max.end()) return it->second;
+    it = max.find("*");
+    if (it != max.end()) return it->second;
+    return std::nullopt;
+  }
+
+  void run(const LintInput& in, Emitter& out) const override {
+    auto limit = limit_for(in.context);
+    if (!limit) return;
+    std::string kind(core::kind_name(in.context.effective_kind()));
+    auto spans = section_spans(in.draft, common_.sections);
+    if (sentences) {
+      for (core::Span s : spans) {
+        std::vector<core::Span> inside;
+        for (const auto& sentence : in.draft.sentences)
+          if (s.contains(sentence.span) && !sentence.list_item) inside.push_back(sentence.span);
+        if (static_cast<int64_t>(inside.size()) <= *limit) continue;
+        core::Span where{inside[static_cast<size_t>(*limit)].begin, inside.back().end};
+        out.report(where, format({{"count", std::to_string(inside.size())}, {"max", std::to_string(*limit)}, {"kind", kind}}),
+                   help());
+      }
+      return;
+    }
+    std::vector<core::Span> words;
+    for (core::Span w : in.draft.words) {
+      for (core::Span s : spans) {
+        if (s.contains(w)) {
+          words.push_back(w);
+          break;
+        }
+      }
+    }
+    if (static_cast<int64_t>(words.size()) <= *limit) return;
+    core::Span where = words[static_cast<size_t>(*limit)];
+    out.report(where, format({{"count", std::to_string(words.size())}, {"max", std::to_string(*limit)}, {"kind", kind}}),
+               help());
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_limit(Params& params, CheckCommon common) {
+  auto check = std::make_unique<Limit>(std::move(common));
+  bool words = params.has("max_words");
+  check->sentences = params.has("max_sentences");
+  if (words == check->sentences) {
+    params.error("max_words", "a limit rule needs exactly one of 'max_words' or 'max_sentences'");
+    return check;
+  }
+  check->max = params.int_map(words ? "max_words" : "max_sentences");
+  for (const auto& [kind, value] : check->max) {
+    if (kind != "*" && !core::parse_kind(kind)) params.error(words ? "max_words" : "max_sentences", "unknown kind '" + kind + "'");
+    if (value < 0) params.error(words ? "max_words" : "max_sentences", "limits must not be negative");
+  }
+  return check;
+}
+
+}  // namespace followup::rules::checks

@@ -1,0 +1,69 @@
+// placeholder: in template mode, every {{name}} must be one of the context's
+// `placeholders`; an unknown one is reported, with "did you mean" when it is
+// a near miss of a listed name. Outside template mode it is silent
+// (placeholder.unfilled reports leftover template text there).
+#include <re2/re2.h>
+
+#include "parse/segment.hpp"
+#include "rules/checks/checks.hpp"
+#include "rules/sections.hpp"
+
+namespace followup::rules::checks {
+namespace {
+
+class Placeholder : public Check {
+ public:
+  using Check::Check;
+  Message near_message;
+  std::unique_ptr<RE2> pattern = std::make_unique<RE2>(R"(\{\{\s*([A-Za-z0-9_.-]*)\s*\}\})", pattern_options());
+
+  void run(const LintInput& in, Emitter& out) const override {
+    if (!in.context.template_mode) return;
+    std::string_view text = in.draft.source->text();
+    std::vector<core::Span> spans = section_spans(in.draft, std::vector<std::string>{"header", "body"});
+    for (core::Span s : spans) {
+      re2::StringPiece piece(text.data() + s.begin, s.size());
+      re2::StringPiece groups[2];
+      size_t pos = 0;
+      while (pos < piece.size() && pattern->Match(piece, pos, piece.size(), RE2::UNANCHORED, groups, 2)) {
+        auto begin = s.begin + static_cast<uint32_t>(groups[0].data() - piece.data());
+        core::Span whole{begin, begin + static_cast<uint32_t>(groups[0].size())};
+        pos = whole.end - s.begin;
+        std::string name(groups[1].data(), groups[1].size());
+        const auto& allowed = in.context.placeholders;
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        const std::string* best = nullptr;
+        uint32_t best_distance = 3;
+        for (const auto& a : allowed) {
+          uint32_t d = parse::edit_distance(name, a);
+          if (d < best_distance) best = &a, best_distance = d;
+        }
+        std::string expected;
+        for (const auto& a : allowed) expected += (expected.empty() ? "" : ", ") + a;
+        std::vector<std::pair<std::string, std::string>> args = {
+            {"match", std::string(text.substr(whole.begin, whole.size()))},
+            {"name", name},
+            {"expected", best ? *best : (expected.empty() ? "none" : expected)}};
+        auto& d = out.report(whole, best ? near_message.format(args) : format(args), help());
+        if (best) {
+          core::Span name_span{s.begin + static_cast<uint32_t>(groups[1].data() - piece.data()), 0};
+          name_span.end = name_span.begin + static_cast<uint32_t>(groups[1].size());
+          d.fixes.push_back({"replace with '" + *best + "'", {diag::Edit::replace(name_span, *best)},
+                             diag::Applicability::kSafe});
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_placeholder(Params& params, CheckCommon common) {
+  auto check = std::make_unique<Placeholder>(std::move(common));
+  check->near_message = Message(params.string("near_message", check->common().message.text()));
+  if (auto problem = check->near_message.validate({"match", "name", "expected"}))
+    params.error("near_message", *problem);
+  return check;
+}
+
+}  // namespace followup::rules::checks

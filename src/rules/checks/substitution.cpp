@@ -1,0 +1,63 @@
+// substitution: a table of pattern -> replacement; each match is flagged with
+// a fix that puts the replacement in, keeping a leading capital.
+#include "rules/checks/checks.hpp"
+#include "rules/sections.hpp"
+#include "rules/text_util.hpp"
+
+namespace followup::rules::checks {
+namespace {
+
+class Substitution : public Check {
+ public:
+  using Check::Check;
+  PatternList patterns;
+  std::vector<std::string> replacements;
+  bool safe_fix = true;
+
+  void run(const LintInput& in, Emitter& out) const override {
+    std::string_view text = in.draft.source->text();
+    for (core::Span section : section_spans(in.draft, common_.sections)) {
+      for (const Match& m : patterns.find_all(text, section)) {
+        std::string_view found = text.substr(m.span.begin, m.span.size());
+        std::string repl = match_case(found, replacements[m.pattern]);
+        auto& d = out.report(m.span, format({{"match", std::string(found)}, {"replacement", repl}}), help());
+        diag::Fix fix;
+        fix.title = "replace with '" + repl + "'";
+        fix.edits.push_back(diag::Edit::replace(m.span, repl));
+        fix.applicability = safe_fix ? diag::Applicability::kSafe : diag::Applicability::kUnsafe;
+        d.fixes.push_back(std::move(fix));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
+  auto check = std::make_unique<Substitution>(std::move(common));
+  std::vector<std::unique_ptr<RE2>> compiled;
+  const core::Value* swap = params.raw("swap");
+  if (!swap || !swap->is_array()) {
+    params.error("swap", "a substitution rule needs 'swap', an array of [pattern, replacement] pairs");
+    return check;
+  }
+  for (const auto& pair : swap->array()) {
+    if (!pair.is_array() || pair.array().size() != 2 || !pair.array()[0].is_string() ||
+        !pair.array()[1].is_string()) {
+      params.error_at(pair.origin, "each 'swap' entry must be [pattern, replacement], two strings");
+      continue;
+    }
+    auto re = std::make_unique<RE2>(pair.array()[0].str(), pattern_options());
+    if (!re->ok()) {
+      params.error_at(pair.origin, "invalid pattern '" + pair.array()[0].str() + "': " + re->error());
+      continue;
+    }
+    compiled.push_back(std::move(re));
+    check->replacements.push_back(pair.array()[1].str());
+  }
+  check->patterns = PatternList(std::move(compiled));
+  check->safe_fix = !params.boolean("unsafe", false);
+  return check;
+}
+
+}  // namespace followup::rules::checks

@@ -1,0 +1,174 @@
+#include "rules/params.hpp"
+
+#include <fmt/format.h>
+
+namespace followup::rules {
+
+RE2::Options pattern_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  return options;
+}
+
+core::Origin Params::origin_for(const std::string& key) const {
+  auto it = table_.find(key);
+  if (it != table_.end() && it->second.origin.line != 0) return it->second.origin;
+  return origin_;
+}
+
+void Params::error(const std::string& key, const std::string& message) {
+  errors_.push_back({origin_for(key), message});
+}
+
+void Params::error_at(const core::Origin& origin, const std::string& message) {
+  errors_.push_back({origin.line ? origin : origin_, message});
+}
+
+const core::Value* Params::raw(const std::string& key) {
+  read_.insert(key);
+  auto it = table_.find(key);
+  return it == table_.end() ? nullptr : &it->second;
+}
+
+std::string Params::string(const std::string& key, const std::string& fallback) {
+  const core::Value* v = raw(key);
+  if (!v) return fallback;
+  if (!v->is_string()) {
+    error(key, fmt::format("'{}' must be a string, not {}", key, v->type_name()));
+    return fallback;
+  }
+  return v->str();
+}
+
+std::vector<std::string> Params::strings(const std::string& key) {
+  std::vector<std::string> out;
+  const core::Value* v = raw(key);
+  if (!v) return out;
+  if (v->is_string()) return {v->str()};
+  if (!v->is_array()) {
+    error(key, fmt::format("'{}' must be an array of strings, not {}", key, v->type_name()));
+    return out;
+  }
+  for (const auto& item : v->array()) {
+    if (!item.is_string()) {
+      error_at(item.origin, fmt::format("'{}' must hold only strings, found {}", key, item.type_name()));
+      continue;
+    }
+    out.push_back(item.str());
+  }
+  return out;
+}
+
+int64_t Params::integer(const std::string& key, int64_t fallback) {
+  const core::Value* v = raw(key);
+  if (!v) return fallback;
+  if (!v->is_int()) {
+    error(key, fmt::format("'{}' must be an integer, not {}", key, v->type_name()));
+    return fallback;
+  }
+  return v->integer();
+}
+
+double Params::number(const std::string& key, double fallback) {
+  const core::Value* v = raw(key);
+  if (!v) return fallback;
+  if (!v->is_number()) {
+    error(key, fmt::format("'{}' must be a number, not {}", key, v->type_name()));
+    return fallback;
+  }
+  return v->number();
+}
+
+bool Params::boolean(const std::string& key, bool fallback) {
+  const core::Value* v = raw(key);
+  if (!v) return fallback;
+  if (!v->is_bool()) {
+    error(key, fmt::format("'{}' must be true or false, not {}", key, v->type_name()));
+    return fallback;
+  }
+  return v->boolean();
+}
+
+std::vector<std::pair<std::string, std::string>> Params::string_map(const std::string& key) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const core::Value* v = raw(key);
+  if (!v) return out;
+  if (!v->is_table()) {
+    error(key, fmt::format("'{}' must be a table of strings, not {}", key, v->type_name()));
+    return out;
+  }
+  for (const auto& [k, item] : v->table()) {
+    if (!item.is_string()) {
+      error_at(item.origin, fmt::format("'{}.{}' must be a string, not {}", key, k, item.type_name()));
+      continue;
+    }
+    out.emplace_back(k, item.str());
+  }
+  return out;
+}
+
+std::map<std::string, int64_t> Params::int_map(const std::string& key) {
+  std::map<std::string, int64_t> out;
+  const core::Value* v = raw(key);
+  if (!v) return out;
+  if (v->is_int()) {
+    out["*"] = v->integer();
+    return out;
+  }
+  if (!v->is_table()) {
+    error(key, fmt::format("'{}' must be an integer or a table of integers, not {}", key, v->type_name()));
+    return out;
+  }
+  for (const auto& [k, item] : v->table()) {
+    if (!item.is_int()) {
+      error_at(item.origin, fmt::format("'{}.{}' must be an integer, not {}", key, k, item.type_name()));
+      continue;
+    }
+    out[k] = item.integer();
+  }
+  return out;
+}
+
+std::vector<std::unique_ptr<RE2>> Params::patterns(const std::string& key) {
+  std::vector<std::unique_ptr<RE2>> out;
+  const core::Value* v = raw(key);
+  if (!v) return out;
+  std::vector<const core::Value*> items;
+  if (v->is_string()) {
+    items.push_back(v);
+  } else if (v->is_array()) {
+    for (const auto& item : v->array()) items.push_back(&item);
+  } else {
+    error(key, fmt::format("'{}' must be an array of patterns, not {}", key, v->type_name()));
+    return out;
+  }
+  for (const core::Value* item : items) {
+    if (!item->is_string()) {
+      error_at(item->origin, fmt::format("'{}' must hold only strings, found {}", key, item->type_name()));
+      continue;
+    }
+    auto re = std::make_unique<RE2>(item->str(), pattern_options());
+    if (!re->ok()) {
+      error_at(item->origin, fmt::format("invalid pattern '{}': {}", item->str(), re->error()));
+      continue;
+    }
+    out.push_back(std::move(re));
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> Params::pattern(const std::string& key) {
+  auto list = patterns(key);
+  if (list.empty()) return nullptr;
+  return std::move(list.front());
+}
+
+void Params::report_unknown(const std::set<std::string>& also_known) {
+  for (const auto& [key, value] : table_) {
+    if (read_.count(key) || also_known.count(key)) continue;
+    error_at(value.origin, fmt::format("unknown key '{}' for this rule", key));
+  }
+}
+
+}  // namespace followup::rules

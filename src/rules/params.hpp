@@ -1,0 +1,63 @@
+// Params: typed, checked access to one rule's table. Every key a check reads
+// is recorded, so keys nobody read can be reported as unknown; every error
+// names the file, line and column it came from. Patterns are compiled here,
+// once, when the rules load.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/toml_value.hpp"
+#include "core/value.hpp"
+
+namespace followup::rules {
+
+using LoadError = config::LoadError;
+
+class Params {
+ public:
+  Params(const core::Table& table, core::Origin origin, std::vector<LoadError>& errors)
+      : table_(table), origin_(std::move(origin)), errors_(errors) {}
+
+  bool has(const std::string& key) const { return table_.count(key) != 0; }
+  const core::Value* raw(const std::string& key);
+  std::string string(const std::string& key, const std::string& fallback = "");
+  std::vector<std::string> strings(const std::string& key);
+  int64_t integer(const std::string& key, int64_t fallback);
+  double number(const std::string& key, double fallback);
+  bool boolean(const std::string& key, bool fallback);
+  // A table of string -> string, in key order.
+  std::vector<std::pair<std::string, std::string>> string_map(const std::string& key);
+  // A table of kind name -> integer (e.g. max_words per kind).
+  std::map<std::string, int64_t> int_map(const std::string& key);
+
+  // Compiles each string of `key` as an RE2 pattern; bad patterns are errors
+  // naming the pattern's position.
+  std::vector<std::unique_ptr<RE2>> patterns(const std::string& key);
+  std::unique_ptr<RE2> pattern(const std::string& key);
+
+  void error(const std::string& key, const std::string& message);
+  void error_at(const core::Origin& origin, const std::string& message);
+  // Reports keys present in the table that no one read.
+  void report_unknown(const std::set<std::string>& also_known);
+  const core::Origin& origin() const { return origin_; }
+
+ private:
+  core::Origin origin_for(const std::string& key) const;
+
+  const core::Table& table_;
+  core::Origin origin_;
+  std::vector<LoadError>& errors_;
+  std::set<std::string> read_;
+};
+
+// RE2 options for every rule pattern: UTF-8, quiet, bounded memory.
+RE2::Options pattern_options();
+
+}  // namespace followup::rules

@@ -1,0 +1,55 @@
+#include "rules/rule.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+namespace followup::rules {
+
+std::optional<std::string> Message::validate(const std::vector<std::string>& fields) const {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& f : fields) store.push_back(fmt::arg(f.c_str(), std::string("x")));
+  try {
+    (void)fmt::vformat(text_, store);
+  } catch (const fmt::format_error& e) {
+    std::string known;
+    for (const auto& f : fields) known += (known.empty() ? "{" : ", {") + f + "}";
+    return fmt::format("bad message template '{}': {} (fields: {})", text_, e.what(),
+                       known.empty() ? "none" : known);
+  }
+  return std::nullopt;
+}
+
+std::string Message::format(const std::vector<std::pair<std::string, std::string>>& args) const {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  try {
+    return fmt::vformat(text_, store);
+  } catch (const fmt::format_error&) {
+    return text_;  // validated at load; kept as a safe fallback
+  }
+}
+
+diag::Diagnostic& Emitter::report(core::Span span, std::string message, std::string help) {
+  diag::Diagnostic d;
+  d.rule_id = rule_id_;
+  d.severity = severity_;
+  d.span = span;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  out_.push_back(std::move(d));
+  return out_.back();
+}
+
+bool Rule::applies_to(const core::Context& context) const {
+  if (!severity) return false;
+  if (!kinds.empty() && !kinds.count(context.effective_kind())) return false;
+  if (!media.empty()) {
+    if (!context.medium) return false;
+    bool found = false;
+    for (const auto& m : media) found = found || m == *context.medium;
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace followup::rules

@@ -1,0 +1,99 @@
+// Rule: one public rule ID with its settings and the compiled check(s) that
+// implement it. A rule is built from a TOML table (rules/*.toml or a user's
+// rule file); its `check` key names a C++ check type from registry.cpp.
+// A rule may list `variants`, each a table merged over the rule's own keys
+// and built as a separate check: the way one ID covers several conditions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/context.hpp"
+#include "core/draft.hpp"
+#include "core/severity.hpp"
+#include "core/value.hpp"
+#include "diag/diagnostic.hpp"
+#include "rules/params.hpp"
+
+namespace followup::rules {
+
+// A message template with {name} fields, checked when the rule loads.
+class Message {
+ public:
+  Message() = default;
+  explicit Message(std::string text) : text_(std::move(text)) {}
+  // Returns an error text when the template uses a field not in `fields`.
+  std::optional<std::string> validate(const std::vector<std::string>& fields) const;
+  std::string format(const std::vector<std::pair<std::string, std::string>>& args) const;
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+// What a check reads: the parsed draft and its resolved context.
+struct LintInput {
+  const core::Draft& draft;
+  const core::Context& context;
+};
+
+// Collects the diagnostics of one rule.
+class Emitter {
+ public:
+  Emitter(std::string rule_id, core::Severity severity, std::vector<diag::Diagnostic>& out)
+      : rule_id_(std::move(rule_id)), severity_(severity), out_(out) {}
+  diag::Diagnostic& report(core::Span span, std::string message, std::string help = {});
+
+ private:
+  std::string rule_id_;
+  core::Severity severity_;
+  std::vector<diag::Diagnostic>& out_;
+};
+
+// Settings every check shares, read from the rule table by the loader.
+struct CheckCommon {
+  std::vector<std::string> sections;  // names from sections.hpp
+  Message message;
+  std::string help;
+  std::map<std::string, std::string> when;  // context key -> required value
+};
+
+class Check {
+ public:
+  explicit Check(CheckCommon common) : common_(std::move(common)) {}
+  virtual ~Check() = default;
+  virtual void run(const LintInput& input, Emitter& out) const = 0;
+  const CheckCommon& common() const { return common_; }
+
+ protected:
+  std::string format(const std::vector<std::pair<std::string, std::string>>& args) const {
+    return common_.message.format(args);
+  }
+  const std::string& help() const { return common_.help; }
+
+  CheckCommon common_;
+};
+
+struct Rule {
+  std::string id;          // "<file stem>.<key>"
+  std::string check_type;  // "existence", ...
+  core::Severity default_severity = core::Severity::kWarning;
+  std::optional<core::Severity> severity;  // nullopt = off
+  std::set<core::Kind> kinds;              // empty = every kind, unknown included
+  std::vector<std::string> media;          // empty = any medium
+  std::string summary;                     // one line, for --list-rules and SARIF
+  std::string explain;
+  std::vector<std::string> flag_examples;
+  std::vector<std::string> pass_examples;
+  core::Origin origin;
+  std::vector<std::unique_ptr<Check>> checks;  // one per variant
+
+  bool applies_to(const core::Context& context) const;
+};
+
+}  // namespace followup::rules

@@ -1,0 +1,46 @@
+// RuleSet: every rule of a run, built from rule files (the embedded
+// rules/*.toml plus a user's rule_paths) with a config's [rules."ID"]
+// settings merged in. Building compiles every pattern once; errors come back
+// as LoadErrors naming file:line:col, and a RuleSet with errors is not used.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
+
+namespace followup::rules {
+
+struct RuleFile {
+  std::string path;  // "rules/salutation.toml" or a user's file
+  core::Value root;  // the parsed TOML table
+};
+
+class RuleSet {
+ public:
+  // `overrides`: rule ID -> settings table (severity and parameters).
+  static std::unique_ptr<RuleSet> build(const std::vector<const RuleFile*>& files,
+                                        const std::map<std::string, core::Value>& overrides,
+                                        std::vector<LoadError>& errors);
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* find(std::string_view id) const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
+};
+
+// The embedded rule files, parsed once per process.
+const std::vector<RuleFile>& builtin_rules();
+// Parse errors in the embedded files (a packaging bug; tests keep it empty).
+const std::vector<LoadError>& builtin_rule_errors();
+
+// Parses a user's rule file from disk.
+std::variant<RuleFile, LoadError> read_rule_file(const std::string& path);
+
+}  // namespace followup::rules

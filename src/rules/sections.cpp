@@ -1,0 +1,69 @@
+#include "rules/sections.hpp"
+
+#include <algorithm>
+
+namespace followup::rules {
+
+const std::vector<std::string>& section_names() {
+  static const std::vector<std::string> names = {
+      "subject", "to",      "cc",        "header",         "salutation", "paragraph",
+      "first_paragraph", "last_paragraph", "closing", "signature", "signature_name", "body"};
+  return names;
+}
+
+bool is_section_name(std::string_view name) {
+  const auto& names = section_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name) {
+  std::vector<core::Span> out;
+  auto header_value = [&](std::string_view header) {
+    for (const auto& h : draft.headers)
+      if (h.name == header) out.push_back(h.value);
+  };
+  if (name == "subject") {
+    header_value("subject");
+  } else if (name == "to") {
+    header_value("to");
+  } else if (name == "cc") {
+    header_value("cc");
+  } else if (name == "header") {
+    for (const auto& h : draft.headers) out.push_back(h.value);
+  } else if (name == "salutation") {
+    if (draft.salutation) out.push_back(*draft.salutation);
+  } else if (name == "paragraph") {
+    out = draft.paragraphs;
+  } else if (name == "first_paragraph") {
+    if (!draft.paragraphs.empty()) out.push_back(draft.paragraphs.front());
+  } else if (name == "last_paragraph") {
+    if (!draft.paragraphs.empty()) out.push_back(draft.paragraphs.back());
+  } else if (name == "closing") {
+    if (draft.closing) out.push_back(*draft.closing);
+  } else if (name == "signature") {
+    out = draft.signature_lines;
+  } else if (name == "signature_name") {
+    if (!draft.signature_lines.empty()) out.push_back(draft.signature_lines.front());
+  } else if (name == "body") {
+    if (draft.salutation) out.push_back(*draft.salutation);
+    out.insert(out.end(), draft.paragraphs.begin(), draft.paragraphs.end());
+    if (draft.closing) out.push_back(*draft.closing);
+    out.insert(out.end(), draft.signature_lines.begin(), draft.signature_lines.end());
+  }
+  return out;
+}
+
+std::vector<core::Span> section_spans(const core::Draft& draft, const std::vector<std::string>& names) {
+  std::vector<core::Span> out;
+  for (const auto& name : names) {
+    auto spans = section_spans(draft, name);
+    out.insert(out.end(), spans.begin(), spans.end());
+  }
+  std::sort(out.begin(), out.end(), [](core::Span a, core::Span b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace followup::rules

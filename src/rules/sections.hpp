@@ -1,0 +1,25 @@
+// Named parts of a draft that a rule's `sections` may list, and the spans
+// each name stands for in a given draft.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/draft.hpp"
+
+namespace followup::rules {
+
+// subject, to, cc, header (every field value), salutation, paragraph,
+// first_paragraph, last_paragraph, closing, signature, signature_name (the
+// signature's first line), body (salutation through signature).
+bool is_section_name(std::string_view name);
+const std::vector<std::string>& section_names();
+
+// Spans of one section in `draft`, in document order; empty when absent.
+std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name);
+
+// Spans of several sections, sorted and de-duplicated.
+std::vector<core::Span> section_spans(const core::Draft& draft, const std::vector<std::string>& names);
+
+}  // namespace followup::rules

@@ -1,0 +1,157 @@
+#include "rules/workspace.hpp"
+
+#include <fmt/format.h>
+
+namespace followup::rules {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string relative_to(const fs::path& file, const fs::path& folder) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(file, ec).lexically_normal();
+  if (folder.empty()) return abs.generic_string();
+  fs::path rel = abs.lexically_relative(fs::absolute(folder, ec).lexically_normal());
+  if (rel.empty() || rel.native().rfind("..", 0) == 0) return file.generic_string();
+  return rel.generic_string();
+}
+
+}  // namespace
+
+std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& file) {
+  std::string config_path;
+  if (options_.config_path) {
+    config_path = options_.config_path->string();
+  } else {
+    std::error_code ec;
+    std::string folder = fs::absolute(file, ec).parent_path().string();
+    auto cached = folder_to_config_.find(folder);
+    if (cached != folder_to_config_.end()) {
+      config_path = cached->second;
+    } else {
+      auto found = config::find_config(folder);
+      config_path = found ? found->string() : "";
+      folder_to_config_[folder] = config_path;
+    }
+  }
+  auto it = entries_.find(config_path);
+  if (it != entries_.end()) return it->second;
+
+  auto entry = std::make_shared<ConfigEntry>();
+  if (!config_path.empty()) {
+    auto loaded = config::load_config(config_path);
+    if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
+      entry->errors = std::move(*errors);
+    } else {
+      entry->config = std::make_shared<config::Config>(std::move(std::get<config::Config>(loaded)));
+      for (const auto& path : entry->config->rule_paths) {
+        auto file_or_error = read_rule_file(path.string());
+        if (auto* error = std::get_if<LoadError>(&file_or_error)) {
+          entry->errors.push_back(*error);
+        } else {
+          entry->user_rules.push_back(std::move(std::get<RuleFile>(file_or_error)));
+        }
+      }
+    }
+  }
+  entries_[config_path] = entry;
+  return entry;
+}
+
+Workspace::Resolved Workspace::resolve(const fs::path& file) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto entry = entry_for(file);
+  Resolved resolved;
+  resolved.config = entry->config;
+  resolved.errors = entry->errors;
+  if (!entry->errors.empty()) return resolved;
+
+  // [[overrides]] whose globs match this file change its rule settings.
+  std::string rel = relative_to(file, entry->config ? entry->config->folder : fs::path());
+  std::string key;
+  std::map<std::string, core::Value> rule_settings;
+  std::vector<const config::Suppression*> suppressions;
+  if (entry->config) {
+    rule_settings = entry->config->rules;
+    for (size_t i = 0; i < entry->config->overrides.size(); ++i) {
+      const auto& o = entry->config->overrides[i];
+      bool match = false;
+      for (const auto& glob : o.files) match = match || config::glob_match(glob, rel);
+      if (!match) continue;
+      key += fmt::format("{},", i);
+      for (const auto& [id, table] : o.rules) {
+        core::Value& merged = rule_settings[id];
+        if (!merged.is_table()) merged = table;
+        else
+          for (const auto& [k, v] : table.table()) merged.table()[k] = v;
+      }
+    }
+    for (const auto& s : entry->config->suppressions) {
+      bool match = s.files.empty();
+      for (const auto& glob : s.files) match = match || config::glob_match(glob, rel);
+      if (match) suppressions.push_back(&s);
+    }
+  }
+  auto cached = entry->settings.find(key);
+  std::shared_ptr<const LintSettings> base;
+  if (cached != entry->settings.end()) {
+    base = cached->second;
+  } else {
+    std::vector<LoadError> errors = builtin_rule_errors();
+    std::vector<const RuleFile*> files;
+    for (const auto& f : builtin_rules()) files.push_back(&f);
+    for (const auto& f : entry->user_rules) files.push_back(&f);
+    auto settings = std::make_shared<LintSettings>();
+    settings->rules = RuleSet::build(files, rule_settings, errors);
+    if (entry->config) config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
+    settings->flag_context = options_.flag_context;
+    {
+      core::Context scratch;
+      config::apply_context(scratch, options_.flag_context, "command line", errors);
+    }
+    if (!errors.empty()) {
+      entry->errors = errors;
+      resolved.errors = std::move(errors);
+      return resolved;
+    }
+    entry->settings[key] = settings;
+    base = settings;
+  }
+  if (suppressions.empty()) {
+    resolved.settings = base;
+  } else {
+    auto with = std::make_shared<LintSettings>(*base);
+    with->suppressions = std::move(suppressions);
+    resolved.settings = with;
+  }
+  return resolved;
+}
+
+bool Workspace::excluded(const fs::path& file) {
+  std::shared_ptr<ConfigEntry> entry;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entry = entry_for(file);
+  }
+  if (!entry->config) return false;
+  std::string rel = relative_to(file, entry->config->folder);
+  for (const auto& glob : entry->config->exclude)
+    if (config::glob_match(glob, rel)) return true;
+  return false;
+}
+
+void Workspace::invalidate() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+  folder_to_config_.clear();
+}
+
+std::vector<std::shared_ptr<const config::Config>> Workspace::configs() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::shared_ptr<const config::Config>> out;
+  for (const auto& [path, entry] : entries_)
+    if (entry->config) out.push_back(entry->config);
+  return out;
+}
+
+}  // namespace followup::rules

@@ -1,0 +1,63 @@
+// Workspace: finds the config for each draft (nearest .followup-lint.toml,
+// or the one given with --config), builds and caches the rule set for it,
+// and lints. Shared by the command line (many files, many threads) and the
+// language server (many documents, config reloads). Thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "rules/engine.hpp"
+
+namespace followup::rules {
+
+struct WorkspaceOptions {
+  std::optional<std::filesystem::path> config_path;  // --config; else discovery
+  core::Table flag_context;                          // --kind, --context, --template
+};
+
+class Workspace {
+ public:
+  explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
+
+  struct Resolved {
+    std::shared_ptr<const LintSettings> settings;  // null when the config failed
+    std::vector<LoadError> errors;                 // config and rule file errors
+    std::shared_ptr<const config::Config> config;  // null when built-in defaults apply
+  };
+  // `file` locates the config (its folder is searched upward); for standard
+  // input pass the current directory joined with any name.
+  Resolved resolve(const std::filesystem::path& file);
+
+  // Whether `file` matches the config's `exclude` globs.
+  bool excluded(const std::filesystem::path& file);
+
+  // Drops every cached config and rule set (the language server calls this
+  // when a .followup-lint.toml changes).
+  void invalidate();
+
+  // Every config loaded so far, for reporting suppressions that matched nothing.
+  std::vector<std::shared_ptr<const config::Config>> configs();
+
+ private:
+  struct ConfigEntry {
+    std::shared_ptr<const config::Config> config;
+    std::vector<LoadError> errors;
+    std::vector<RuleFile> user_rules;
+    std::map<std::string, std::shared_ptr<const LintSettings>> settings;  // by override key
+  };
+  std::shared_ptr<ConfigEntry> entry_for(const std::filesystem::path& file);
+
+  WorkspaceOptions options_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<ConfigEntry>> entries_;  // by config path ("" = defaults)
+  std::map<std::string, std::string> folder_to_config_;           // discovery cache
+};
+
+}  // namespace followup::rules

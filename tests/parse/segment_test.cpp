@@ -1,0 +1,258 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "parse/segment.hpp"
+
+namespace {
+
+using followup::core::Span;
+using followup::parse::comparison_key;
+using followup::parse::display_width;
+using followup::parse::edit_distance;
+using followup::parse::find_emoji;
+using followup::parse::split_sentences;
+using followup::parse::split_words;
+
+std::string_view slice(std::string_view text, Span span) {
+  return text.substr(span.begin, span.size());
+}
+
+std::vector<std::string> sentence_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& s : split_sentences(text)) out.emplace_back(slice(text, s.span));
+  return out;
+}
+
+std::vector<std::string> word_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (Span w : split_words(text)) out.emplace_back(slice(text, w));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("split_sentences: TECH-NOTES example gives exactly five sentences", "[segment]") {
+  const std::string text =
+      "Dear Mr. Jones, thank you. I met Dr. A. J. Rivera at 3 p.m. today. It was great! "
+      "Was it? Yes.";
+  CHECK(sentence_texts(text) == Strings{"Dear Mr. Jones, thank you.",
+                                        "I met Dr. A. J. Rivera at 3 p.m. today.",
+                                        "It was great!", "Was it?", "Yes."});
+  for (const auto& s : split_sentences(text)) CHECK_FALSE(s.list_item);
+}
+
+TEST_CASE("split_sentences: spans are exact byte offsets", "[segment]") {
+  const std::string text = "  Hi there.  Bye now.  ";
+  const auto sentences = split_sentences(text);
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].span == Span{2, 11});
+  CHECK(sentences[1].span == Span{13, 21});
+}
+
+TEST_CASE("split_sentences: byte offsets survive non-ASCII and astral text", "[segment]") {
+  // "Café 👍 was nice." has a 2-byte é and a 4-byte emoji (a UTF-16 pair).
+  const std::string text = "Café 👍 was nice. Señor Núñez called.";
+  CHECK(sentence_texts(text) == Strings{"Café 👍 was nice.", "Señor Núñez called."});
+  const auto sentences = split_sentences(text);
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[1].span.end == text.size());
+}
+
+TEST_CASE("split_sentences: hard-wrapped lines are joined", "[segment]") {
+  const std::string text =
+      "Thank you for taking the time to speak with me\n"
+      "yesterday about the role. I enjoyed learning about\n"
+      "the team and the roadmap.\r\n"
+      "I look forward to hearing from you.";
+  CHECK(sentence_texts(text) ==
+        Strings{"Thank you for taking the time to speak with me\nyesterday about the role.",
+                "I enjoyed learning about\nthe team and the roadmap.",
+                "I look forward to hearing from you."});
+}
+
+TEST_CASE("split_sentences: bulleted and numbered lines are list items", "[segment]") {
+  const std::string text =
+      "A few highlights from our chat:\n"
+      "- the roadmap for Q3\n"
+      "  * mentoring plans\n"
+      "• Remote days. They sound great.\n"
+      "1. Salary range\n"
+      "2) Start date\n"
+      "Thanks again.";
+  const auto sentences = split_sentences(text);
+  std::vector<std::string> texts;
+  std::vector<bool> lists;
+  for (const auto& s : sentences) {
+    texts.emplace_back(slice(text, s.span));
+    lists.push_back(s.list_item);
+  }
+  // The marker is not part of the span; an unindented capitalized line ends the list.
+  CHECK(texts == Strings{"A few highlights from our chat:", "the roadmap for Q3", "mentoring plans",
+                         "Remote days.", "They sound great.", "Salary range", "Start date",
+                         "Thanks again."});
+  CHECK(lists == std::vector<bool>{false, true, true, true, true, true, true, false});
+}
+
+TEST_CASE("split_sentences: wrapped list items and blank lines", "[segment]") {
+  // Indented or lowercase continuation lines stay in the item.
+  const std::string text =
+      "- I enjoyed the talk about\n"
+      "  Kubernetes upgrades\n"
+      "- and the part about\n"
+      "on-call rotations.\n"
+      "Best regards";
+  const auto sentences = split_sentences(text);
+  REQUIRE(sentences.size() == 3);
+  CHECK(slice(text, sentences[0].span) == "I enjoyed the talk about\n  Kubernetes upgrades");
+  CHECK(sentences[0].list_item);
+  CHECK(slice(text, sentences[1].span) == "and the part about\non-call rotations.");
+  CHECK(sentences[1].list_item);
+  CHECK(slice(text, sentences[2].span) == "Best regards");
+  CHECK_FALSE(sentences[2].list_item);
+
+  CHECK(sentence_texts("Best regards,\n\nJohn Smith") == Strings{"Best regards,", "John Smith"});
+  CHECK(sentence_texts("Best regards,\r\n \r\nJohn") == Strings{"Best regards,", "John"});
+}
+
+TEST_CASE("split_sentences: list marker at the very start and lookalikes", "[segment]") {
+  const auto first = split_sentences("- First point\n- Second point");
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].list_item);
+  CHECK(first[0].span == Span{2, 13});
+  CHECK(first[1].list_item);
+
+  // No blank after the marker, or a three-digit number: ordinary wrapped text.
+  const auto plain = split_sentences("We spoke about\n-5 degrees and\n100. Then it ended.");
+  for (const auto& s : plain) CHECK_FALSE(s.list_item);
+  // A bare marker line has no text and produces no segment.
+  CHECK(sentence_texts("Intro:\n- \n- Real item") == Strings{"Intro:", "Real item"});
+}
+
+TEST_CASE("split_sentences: initials and abbreviations", "[segment]") {
+  CHECK(sentence_texts("J. R. R. Tolkien wrote it.") == Strings{"J. R. R. Tolkien wrote it."});
+  CHECK(sentence_texts("We met at 3 p.m. Then we left.") ==
+        Strings{"We met at 3 p.m.", "Then we left."});
+  CHECK(sentence_texts("We met at 3 p.m. and then we left.") ==
+        Strings{"We met at 3 p.m. and then we left."});
+  CHECK(sentence_texts("She moved to the U.S. last year. Good.") ==
+        Strings{"She moved to the U.S. last year.", "Good."});
+  CHECK(sentence_texts("Ask Prof. Smith and Mrs. Lee (Ms. Diaz too).") ==
+        Strings{"Ask Prof. Smith and Mrs. Lee (Ms. Diaz too)."});
+  // Only the boundary right after the title is joined.
+  CHECK(sentence_texts("See Dr. Who. He is great.") == Strings{"See Dr. Who.", "He is great."});
+  // Case matters: "DR." is not a title.
+  CHECK(sentence_texts("CALL THE DR. NOW.").size() == 2);
+}
+
+TEST_CASE("split_sentences: CJK and odd input do not crash", "[segment]") {
+  CHECK(sentence_texts("日本語の文です。次の文です。") == Strings{"日本語の文です。", "次の文です。"});
+  CHECK(split_sentences("").empty());
+  CHECK(split_sentences("   \n\t ").empty());
+  CHECK(sentence_texts("\xff\xfe bad bytes. Next.") == Strings{"\xff\xfe bad bytes.", "Next."});
+  CHECK(sentence_texts("Trailing Dr.") == Strings{"Trailing Dr."});
+}
+
+TEST_CASE("split_words: words, numbers and apostrophes", "[segment]") {
+  CHECK(word_texts("Ms. O'Brien, don't worry!") == Strings{"Ms", "O'Brien", "don't", "worry"});
+  // ICU splits at a hyphen: a hyphenated surname is two words.
+  CHECK(word_texts("Smith-Jones paid $1,000.50 on 3/4") ==
+        Strings{"Smith", "Jones", "paid", "1,000.50", "on", "3", "4"});
+  CHECK(word_texts("  ... !!! 👍 ").empty());
+  CHECK(split_words("").empty());
+}
+
+TEST_CASE("split_words: byte offsets with non-ASCII text", "[segment]") {
+  const std::string text = "Núñez 日本 👍 café";
+  const auto words = split_words(text);
+  std::vector<std::string> texts;
+  for (Span w : words) texts.emplace_back(slice(text, w));
+  CHECK(texts == Strings{"Núñez", "日本", "café"});
+  REQUIRE(words.size() == 3);
+  CHECK(words[0] == Span{0, 7});
+  CHECK(words[2].end == text.size());
+}
+
+TEST_CASE("display_width", "[segment]") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("hello") == 5);
+  CHECK(display_width("a\tb") == 3);
+  CHECK(display_width("café") == 4);         // precomposed U+00E9
+  CHECK(display_width("cafe\u0301") == 4);   // e + combining acute
+  CHECK(display_width("日本") == 4);
+  CHECK(display_width("👍") == 2);
+  CHECK(display_width("👍🏽") == 2);
+  CHECK(display_width("👩\u200d💻") == 2);  // ZWJ sequence
+  CHECK(display_width("🇺🇸") == 2);          // flag: a pair of regional indicators
+  CHECK(display_width("\u2764") == 1);      // text-style heart
+  CHECK(display_width("\u2764\ufe0f") == 2);  // emoji-style heart
+  CHECK(display_width("\u0301") == 0);      // lone combining mark
+  CHECK(display_width("a\u200bb") == 2);    // zero width space
+  CHECK(display_width("Ｈｉ") == 4);         // fullwidth Latin
+  CHECK(display_width("Núñez 日本") == 10);
+}
+
+TEST_CASE("find_emoji", "[segment]") {
+  const std::string text = "Great 👍🏽 news!";
+  const auto spans = find_emoji(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0] == Span{6, 14});  // U+1F44D U+1F3FD, four bytes each
+  CHECK(slice(text, spans[0]) == "👍🏽");
+
+  CHECK(find_emoji("I have 3 #1 items").empty());
+  CHECK(find_emoji("Acme® and Foo™ © 2024, café").empty());
+  CHECK(find_emoji("").empty());
+
+  const std::string zwj = "Hi 👩\u200d💻!";
+  const auto zwj_spans = find_emoji(zwj);
+  REQUIRE(zwj_spans.size() == 1);
+  CHECK(slice(zwj, zwj_spans[0]) == "👩\u200d💻");
+
+  const std::string mixed = "Press 1\ufe0f\u20e3, wave 🇺🇸 and \u2764 ok";
+  std::vector<std::string> found;
+  for (Span s : find_emoji(mixed)) found.emplace_back(slice(mixed, s));
+  CHECK(found == Strings{"1\ufe0f\u20e3", "🇺🇸", "\u2764"});
+}
+
+TEST_CASE("comparison_key", "[segment]") {
+  CHECK(comparison_key("Núñez") == comparison_key("NUNEZ"));
+  CHECK(comparison_key("Núñez") == "nunez");
+  CHECK(comparison_key("Nu\u0303n\u0303ez") == "nunez");  // decomposed input
+  CHECK(comparison_key("STRASSE") == comparison_key("Straße"));
+  CHECK(comparison_key("Zoë O'Brien") == "zoe o'brien");
+  CHECK(comparison_key("Jones") != comparison_key("Jonas"));
+  CHECK(comparison_key("").empty());
+}
+
+TEST_CASE("edit_distance", "[segment]") {
+  CHECK(edit_distance("Jones", "Jomes") == 1);
+  CHECK(edit_distance("Núñez", "Nunez") == 2);  // code points, not bytes
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("日本", "") == 2);
+  CHECK(edit_distance("", "") == 0);
+  CHECK(edit_distance("same", "same") == 0);
+  CHECK(edit_distance("ab", "ba") == 2);
+}
+
+TEST_CASE("segmentation is usable from several threads", "[segment]") {
+  std::vector<std::thread> threads;
+  std::vector<size_t> counts(4);
+  for (size_t t = 0; t < counts.size(); ++t) {
+    threads.emplace_back([&counts, t] {
+      size_t total = 0;
+      for (int i = 0; i < 200; ++i) {
+        total += split_sentences("One here. Two there. Three, Dr. Who.").size();
+        total += split_words("Núñez and 日本").size();
+      }
+      counts[t] = total;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (size_t c : counts) CHECK(c == 200 * (3 + 3));
+}
