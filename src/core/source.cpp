@@ -8,9 +8,11 @@ namespace followup::core {
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   valid_utf8_ = !find_invalid_utf8(text_).has_value();
-  line_starts_.push_back(0);
+  // A UTF-8 byte order mark is not part of the first line: editors hide it.
+  const uint32_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  line_starts_.push_back(first);
   const auto n = static_cast<uint32_t>(text_.size());
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = first; i < n; ++i) {
     char c = text_[i];
     if (c == '\n') {
       line_starts_.push_back(i + 1);
@@ -23,7 +25,7 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
 
 uint32_t Source::line_of(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<uint32_t>(it - line_starts_.begin());
+  return std::max<uint32_t>(1, static_cast<uint32_t>(it - line_starts_.begin()));
 }
 
 Span Source::line_span(uint32_t line) const {
@@ -35,14 +37,14 @@ Span Source::line_span(uint32_t line) const {
 }
 
 Position Source::position(uint32_t offset) const {
-  offset = std::min(offset, size());
+  offset = std::min(std::max(offset, line_starts_[0]), size());
   uint32_t line = line_of(offset);
   uint32_t start = line_starts_[line - 1];
   return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
 }
 
 uint32_t Source::utf16_column(uint32_t offset) const {
-  offset = std::min(offset, size());
+  offset = std::min(std::max(offset, line_starts_[0]), size());
   uint32_t start = line_starts_[line_of(offset) - 1];
   return count_utf16_units(std::string_view(text_).substr(start, offset - start));
 }

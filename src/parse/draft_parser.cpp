@@ -110,7 +110,7 @@ bool looks_like_name_line(std::string_view s) {
   if (words < 1 || words > 6 || s.size() > 60) return false;
   unsigned char first = static_cast<unsigned char>(s[0]);
   if (first < 0x80 && !std::isupper(first) && first != '{' && first != '[') return false;
-  return !ends_sentence(s) || s.back() == '.' && words <= 4;
+  return !ends_sentence(s) || (s.back() == '.' && words <= 4);
 }
 
 }  // namespace
@@ -213,9 +213,13 @@ core::Draft parse_draft(const core::Source& source) {
       draft.front_matter_block = Span{lines[0].span.begin, lines[close].span.end};
       i = close + 1;
     } else {
+      // Never closed: take the block up to the first blank line as the
+      // broken front matter, so that its TOML is not read as the note.
+      size_t end = 1;
+      while (end < n && !lines[end].blank) ++end;
       draft.front_matter_unclosed = true;
-      draft.front_matter_block = Span{lines[0].span.begin, lines[0].span.end};
-      i = 1;
+      draft.front_matter_block = Span{lines[0].span.begin, lines[end - 1].span.end};
+      i = end;
     }
   }
   while (i < n && lines[i].blank) ++i;

@@ -203,7 +203,7 @@ enum AsciiClass : uint8_t {
   kATerm,      // .
   kSTerm,      // ! ?
   kClose,      // " ' ( ) [ ] { }
-  kSContinue,  // , - : ;
+  kSContinue,  // , - :  (not ';' before Unicode 15.1)
 };
 
 constexpr std::array<AsciiClass, 128> make_ascii_classes() {
@@ -218,7 +218,7 @@ constexpr std::array<AsciiClass, 128> make_ascii_classes() {
   for (char c : {'"', '\'', '(', ')', '[', ']', '{', '}'}) {
     table[static_cast<size_t>(c)] = kClose;
   }
-  for (char c : {',', '-', ':', ';'}) table[static_cast<size_t>(c)] = kSContinue;
+  for (char c : {',', '-', ':'}) table[static_cast<size_t>(c)] = kSContinue;
   return table;
 }
 constexpr std::array<AsciiClass, 128> kAsciiClass = make_ascii_classes();
@@ -582,9 +582,10 @@ WordClass word_class(char c) { return kWordClass[static_cast<unsigned char>(c) &
 // split_words for pure ASCII without ICU (checked against ICU in the tests).
 // A word is a run of letters, digits and underscores, also joined across one
 // '.' or '\'' between two letters or two digits (WB6, WB7, WB11, WB12) and one
-// ',' or ';' between two digits. ICU reports the rule status of the last rule
-// applied, which works out to NUMBER when the last letter-or-digit is a digit,
-// LETTER when it is a letter, and NONE for a run of underscores (skipped).
+// ',' or ';' between two digits. Whether ICU calls the run a word (rule status
+// LETTER or NUMBER) or not (NONE) depends on the last rule that matched: every
+// run with a letter or digit is a word, and so is "__", but a lone '_' matches
+// no rule and is not.
 void ascii_words(std::string_view text, std::vector<Span>& result) {
   const auto n = static_cast<uint32_t>(text.size());
   uint32_t i = 0;
@@ -595,11 +596,13 @@ void ascii_words(std::string_view text, std::vector<Span>& result) {
       continue;
     }
     const uint32_t begin = i;
-    WordClass last = kWordOther;  // last letter or digit seen
+    bool is_word = false;
     while (i < n) {
       c = word_class(text[i]);
       if (c == kWordLetter || c == kWordDigit) {
-        last = c;
+        is_word = true;
+      } else if (c == kWordConnector) {
+        is_word = is_word || i > begin;
       } else if (c == kWordMidBoth || c == kWordMidNum) {
         if (i + 1 >= n) break;
         const WordClass before = word_class(text[i - 1]);
@@ -607,12 +610,12 @@ void ascii_words(std::string_view text, std::vector<Span>& result) {
         const bool letters = c == kWordMidBoth && before == kWordLetter && after == kWordLetter;
         const bool digits = before == kWordDigit && after == kWordDigit;
         if (!letters && !digits) break;
-      } else if (c != kWordConnector) {
+      } else {
         break;
       }
       ++i;
     }
-    if (last != kWordOther) result.push_back({begin, i});
+    if (is_word) result.push_back({begin, i});
   }
 }
 

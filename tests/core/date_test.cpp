@@ -53,8 +53,7 @@ TEST_CASE("RFC 5322: all month names", "[date]") {
   const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   for (int m = 0; m < 12; ++m) {
     std::string text = std::string("15 ") + months[m] + " 2026 12:00 +0000";
-    char expected[32];
-    std::snprintf(expected, sizeof expected, "2026-%02d-15T12:00:00+00:00", m + 1);
+    std::string expected = std::string("2026-") + (m < 9 ? "0" : "") + std::to_string(m + 1) + "-15T12:00:00+00:00";
     CHECK(iso(text) == expected);
   }
 }
