@@ -319,14 +319,17 @@ bool is_space_unit(Char c) {
 }
 
 // Opening brackets and quotes may sit between a boundary and the next word,
-// or in front of an abbreviation: `(Dr. Smith)`, `"Mr. Jones`.
+// or in front of an abbreviation: `(Dr. Smith)`, `"Mr. Jones`, `“Dr. Rivera`.
 template <typename Char>
 bool is_opening_punct(Char c) {
   const uint32_t u = unit_value(c);
   if (u == '(' || u == '[' || u == '{' || u == '"' || u == '\'') return true;
   if (u < 0x80) return false;
   const int8_t type = u_charType(static_cast<UChar32>(u));
-  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION;
+  // Final quotes open quotations in Swedish and Finnish (”Hej”) and in the
+  // autocorrected ’Tis; skipping one in front of a word is always harmless.
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+         type == U_FINAL_PUNCTUATION;
 }
 
 template <typename Char, size_t N>
@@ -509,47 +512,6 @@ void assemble_sentences(const Char* units, int32_t length, const std::vector<For
   emit(start, length, start_is_list);
 }
 
-}  // namespace
-
-std::vector<SentenceSpan> split_sentences(std::string_view text) {
-  std::vector<SentenceSpan> result;
-  if (text.empty() || text.size() > kMaxInput) return result;
-  thread_local std::vector<ForcedBreak> forced;
-  forced.clear();
-
-  if (is_ascii(text)) {
-    // The patched copy is the only thing ICU would need the UTF-16 text for,
-    // and for ASCII the byte rules below give identical boundaries.
-    thread_local std::string copy;
-    if (copy.capacity() > static_cast<size_t>(kKeepCapacity) && text.size() < kKeepCapacity / 4) {
-      std::string().swap(copy);
-    }
-    copy.assign(text);
-    const auto length = static_cast<int32_t>(copy.size());
-    patch_sentence_copy(copy.data(), length, forced);
-    AsciiSentenceBreaks breaks(copy.data(), length);
-    auto to_byte = [](int32_t i) { return static_cast<uint32_t>(i); };
-    assemble_sentences(copy.data(), length, forced, breaks, to_byte, result);
-    return result;
-  }
-
-  icu::BreakIterator* it = thread_iterator(IteratorKind::kSentence);
-  if (it == nullptr) return result;
-  Utf16Text& buffer = thread_text();
-  auto patch = [](char16_t* units, int32_t length) {
-    patch_sentence_copy(units, length, forced);
-  };
-  if (!load_utf16<true>(buffer, text, patch)) return result;
-  const char16_t* units = buffer.text.getBuffer();
-  if (units == nullptr) return result;
-  it->setText(buffer.text);
-  IcuBreaks breaks(it);
-  auto to_byte = [&buffer](int32_t i) { return buffer.to_byte(i); };
-  assemble_sentences(units, buffer.text.length(), forced, breaks, to_byte, result);
-  return result;
-}
-
-namespace {
 
 // Word break classes of UAX #29 for ASCII as ICU 72 tailors them: ICU counts
 // '@' as a letter (so "jane@example.com" is one word) and leaves ':' out of
@@ -619,7 +581,135 @@ void ascii_words(std::string_view text, std::vector<Span>& result) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// The fast path for simple text. ICU's sentence and word iterators cost tens
+// of nanoseconds per boundary; over letters, digits, spaces and punctuation the
+// UAX #29 rules are simple enough to run directly (AsciiSentenceBreaks and
+// ascii_words). Text qualifies when each code point is ASCII or has an ASCII
+// stand-in with the same Word_Break and Sentence_Break values and the same
+// answers to the questions the code above asks (upper/lowercase, space,
+// opening punctuation, list marker), so that segmenting the stand-in string
+// gives exactly ICU's result. Accented and Greek or Cyrillic letters, curly
+// quotes, dashes and no-break spaces, the usual non-ASCII in English email, all
+// have one; combining marks, CJK, emoji and the like do not, and send the text
+// to ICU.
+
+// The ASCII stand-in for a non-ASCII code point, or 0 when there is none.
+char stand_in(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return 0;
+  const int32_t wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  const int32_t sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+  const int8_t type = u_charType(c);
+  const bool quote_like = type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+                          type == U_FINAL_PUNCTUATION;
+  // None of these letters occurs in an abbreviation that joins_next knows.
+  if (wb == U_WB_ALETTER && sb == U_SB_UPPER && type == U_UPPERCASE_LETTER) return 'Q';
+  if (wb == U_WB_ALETTER && sb == U_SB_LOWER && type == U_LOWERCASE_LETTER) return 'q';
+  if (wb == U_WB_MIDNUMLET && sb == U_SB_CLOSE && quote_like) return '\'';  // ’ ‘
+  if (wb == U_WB_OTHER && sb == U_SB_CLOSE && quote_like) return '"';         // “ ” « »
+  if (wb == U_WB_OTHER && sb == U_SB_SCONTINUE && !u_isUWhiteSpace(c)) {
+    return ':';  // – —, which unlike '-' do not start a list line
+  }
+  if ((wb == U_WB_OTHER || wb == U_WB_WSEGSPACE) && sb == U_SB_SP && u_isUWhiteSpace(c)) {
+    return '\f';  // no-break and other spaces, which unlike ' ' do not indent a line
+  }
+  if (wb == U_WB_OTHER && sb == U_SB_OTHER) {
+    if (c == 0x2022) return '*';  // the bullet, for list_marker_length
+    if (type != U_CONTROL_CHAR && type != U_FORMAT_CHAR && type != U_SURROGATE &&
+        type != U_PRIVATE_USE_CHAR && type != U_UNASSIGNED && !u_isUWhiteSpace(c)) {
+      return '#';  // symbols: € £ ° … and U+FFFD for invalid bytes
+    }
+  }
+  return 0;
+}
+
+struct StandInText {
+  std::string chars;  // one ASCII char per code point of the input
+  // byte_offsets[i] is where chars[i]'s code point starts in the input, and
+  // byte_offsets[size] the input size; unused when the input is ASCII.
+  std::vector<uint32_t> byte_offsets;
+  bool identity = true;
+
+  uint32_t to_byte(int32_t index) const {
+    return identity ? static_cast<uint32_t>(index)
+                    : byte_offsets[static_cast<size_t>(index)];
+  }
+};
+
+// Builds the stand-in for `text` in `out`; false when some code point has none.
+bool build_stand_in(std::string_view text, bool ascii, StandInText& out) {
+  if (out.chars.capacity() > static_cast<size_t>(kKeepCapacity) &&
+      text.size() < static_cast<size_t>(kKeepCapacity / 4)) {
+    std::string().swap(out.chars);
+    std::vector<uint32_t>().swap(out.byte_offsets);
+  }
+  out.identity = ascii;
+  if (ascii) {
+    out.chars.assign(text);
+    return true;
+  }
+  out.chars.clear();
+  out.byte_offsets.clear();
+  const auto size = static_cast<uint32_t>(text.size());
+  for (uint32_t i = 0; i < size;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    out.byte_offsets.push_back(i);
+    if (byte < 0x80) {
+      out.chars.push_back(static_cast<char>(byte));
+      ++i;
+      continue;
+    }
+    const core::Decoded d = core::decode_utf8(text, i);
+    const char c = stand_in(static_cast<UChar32>(d.code_point));
+    if (c == 0) return false;
+    out.chars.push_back(c);
+    i += d.length;
+  }
+  out.byte_offsets.push_back(size);
+  return true;
+}
+
+StandInText& thread_stand_in() {
+  thread_local StandInText buffer;
+  return buffer;
+}
+
 }  // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view text) {
+  std::vector<SentenceSpan> result;
+  if (text.empty() || text.size() > kMaxInput) return result;
+  thread_local std::vector<ForcedBreak> forced;
+  forced.clear();
+
+  // The stand-in is a copy, so it can be patched in place.
+  StandInText& simple = thread_stand_in();
+  if (build_stand_in(text, is_ascii(text), simple)) {
+    char* chars = simple.chars.data();
+    const auto length = static_cast<int32_t>(simple.chars.size());
+    patch_sentence_copy(chars, length, forced);
+    AsciiSentenceBreaks breaks(chars, length);
+    auto to_byte = [&simple](int32_t i) { return simple.to_byte(i); };
+    assemble_sentences(chars, length, forced, breaks, to_byte, result);
+    return result;
+  }
+
+  forced.clear();
+  icu::BreakIterator* it = thread_iterator(IteratorKind::kSentence);
+  if (it == nullptr) return result;
+  Utf16Text& buffer = thread_text();
+  auto patch = [](char16_t* units, int32_t length) {
+    patch_sentence_copy(units, length, forced);
+  };
+  if (!load_utf16<true>(buffer, text, patch)) return result;
+  const char16_t* units = buffer.text.getBuffer();
+  if (units == nullptr) return result;
+  it->setText(buffer.text);
+  IcuBreaks breaks(it);
+  auto to_byte = [&buffer](int32_t i) { return buffer.to_byte(i); };
+  assemble_sentences(units, buffer.text.length(), forced, breaks, to_byte, result);
+  return result;
+}
 
 std::vector<Span> split_words(std::string_view text) {
   std::vector<Span> result;
@@ -628,6 +718,16 @@ std::vector<Span> split_words(std::string_view text) {
     ascii_words(text, result);
     return result;
   }
+  StandInText& simple = thread_stand_in();
+  if (build_stand_in(text, false, simple)) {
+    ascii_words(simple.chars, result);
+    for (Span& word : result) {
+      word = {simple.to_byte(static_cast<int32_t>(word.begin)),
+              simple.to_byte(static_cast<int32_t>(word.end))};
+    }
+    return result;
+  }
+
   icu::BreakIterator* it = thread_iterator(IteratorKind::kWord);
   if (it == nullptr) return result;
   Utf16Text& buffer = thread_text();

@@ -31,7 +31,7 @@ std::vector<Signal> make_signals() {
        R"((?i)\b(follow(ing)?[ -]up|checking in|status|any update|an update|where (things|you|the (team|company)) (stand|are)|inquir(e|ing|y)|next steps|(hiring|decision)[ -](process|timeline)|timeline|decision has been made|have you made a decision|still (very )?(much )?interested)\b)"},
       // A thank-you note thanks for the interview.
       {Kind::kThankYou, 4, 3,
-       R"((?i)\b(thank you|thanks|grateful|appreciate[ds]?)\b.{0,60}\b(interview|speaking|speak|talking|talk|meeting|meet|call|conversation|chat|time)\b)"},
+       R"((?i)\b(thank you|thanks|grateful|appreciate[ds]?)\b[^.!?\n]{0,60}\b(interview|speaking|speak|talking|talk|meeting|meet|call|conversation|chat|time)\b)"},
       {Kind::kThankYou, 3, 0, R"((?i)\b(thank you|thanks)\b)"},
       {Kind::kThankYou, 0, 2, R"((?i)\b(enjoyed (speaking|talking|meeting|learning|our|hearing)|it was (a pleasure|great) (speaking|talking|meeting))\b)"},
   };

@@ -2,7 +2,23 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
+#include "rules/builtin_rules.hpp"
+
 namespace followup::rules {
+
+namespace {
+std::atomic<bool> validate_builtin{false};
+
+bool is_builtin_file(const std::string& file) {
+  for (const auto& f : builtin_rule_files())
+    if (f.path == file) return true;
+  return false;
+}
+}  // namespace
+
+void set_validate_builtin_patterns(bool on) { validate_builtin = on; }
 
 RE2::Options pattern_options() {
   RE2::Options options;
@@ -130,8 +146,8 @@ std::map<std::string, int64_t> Params::int_map(const std::string& key) {
   return out;
 }
 
-std::vector<std::unique_ptr<RE2>> Params::patterns(const std::string& key) {
-  std::vector<std::unique_ptr<RE2>> out;
+PatternSources Params::patterns(const std::string& key) {
+  PatternSources out;
   const core::Value* v = raw(key);
   if (!v) return out;
   std::vector<const core::Value*> items;
@@ -148,20 +164,23 @@ std::vector<std::unique_ptr<RE2>> Params::patterns(const std::string& key) {
       error_at(item->origin, fmt::format("'{}' must hold only strings, found {}", key, item->type_name()));
       continue;
     }
-    auto re = std::make_unique<RE2>(item->str(), pattern_options());
-    if (!re->ok()) {
-      error_at(item->origin, fmt::format("invalid pattern '{}': {}", item->str(), re->error()));
-      continue;
+    if (validate_builtin || !is_builtin_file(item->origin.file)) {
+      RE2 re(item->str(), pattern_options());
+      if (!re.ok()) {
+        error_at(item->origin, fmt::format("invalid pattern '{}': {}", item->str(), re.error()));
+        continue;
+      }
     }
-    out.push_back(std::move(re));
+    out.patterns.push_back(item->str());
   }
   return out;
 }
 
 std::unique_ptr<RE2> Params::pattern(const std::string& key) {
   auto list = patterns(key);
-  if (list.empty()) return nullptr;
-  return std::move(list.front());
+  if (list.patterns.empty()) return nullptr;
+  auto re = std::make_unique<RE2>(list.patterns.front(), pattern_options());
+  return re->ok() ? std::move(re) : nullptr;
 }
 
 void Params::report_unknown(const std::set<std::string>& also_known) {

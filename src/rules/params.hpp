@@ -20,6 +20,17 @@ namespace followup::rules {
 
 using LoadError = config::LoadError;
 
+// Pattern texts from a rule table. They are compiled lazily by PatternList,
+// so that start-up does not pay for patterns a run never needs.
+struct PatternSources {
+  std::vector<std::string> patterns;
+};
+
+// Built-in rule files are checked by the test suite, so their patterns are
+// not compiled at load time; users' files and config overrides always are.
+// Tests turn this on to check the built-in ones too.
+void set_validate_builtin_patterns(bool on);
+
 class Params {
  public:
   Params(const core::Table& table, core::Origin origin, std::vector<LoadError>& errors)
@@ -37,9 +48,11 @@ class Params {
   // A table of kind name -> integer (e.g. max_words per kind).
   std::map<std::string, int64_t> int_map(const std::string& key);
 
-  // Compiles each string of `key` as an RE2 pattern; bad patterns are errors
-  // naming the pattern's position.
-  std::vector<std::unique_ptr<RE2>> patterns(const std::string& key);
+  // The strings of `key` as RE2 patterns. Patterns from users' files are
+  // compiled here to report errors naming their position; built-in ones are
+  // compiled on first use.
+  PatternSources patterns(const std::string& key);
+  // One pattern, compiled now.
   std::unique_ptr<RE2> pattern(const std::string& key);
 
   void error(const std::string& key, const std::string& message);

@@ -7,38 +7,75 @@
 
 namespace followup::rules {
 
-PatternList::PatternList(std::vector<std::unique_ptr<RE2>> patterns) : patterns_(std::move(patterns)) {
-  if (patterns_.size() < 2) return;
-  set_ = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-  for (const auto& re : patterns_) {
-    if (set_->Add(re->pattern(), nullptr) < 0) {
-      set_.reset();  // fall back to running each pattern
-      return;
-    }
-  }
-  if (!set_->Compile()) set_.reset();
+struct PatternList::Lazy {
+  std::vector<std::unique_ptr<RE2>> compiled;
+  std::unique_ptr<std::once_flag[]> compiled_once;
+  std::unique_ptr<RE2::Set> set;
+  std::once_flag set_once;
+  bool set_ok = false;
+};
+
+PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.patterns)) {
+  lazy_ = std::make_unique<Lazy>();
+  lazy_->compiled.resize(sources_.size());
+  lazy_->compiled_once = std::make_unique<std::once_flag[]>(sources_.size());
+}
+
+PatternList::PatternList(std::vector<std::unique_ptr<RE2>> compiled) {
+  lazy_ = std::make_unique<Lazy>();
+  lazy_->compiled_once = std::make_unique<std::once_flag[]>(compiled.size());
+  for (auto& re : compiled) sources_.push_back(re->pattern());
+  lazy_->compiled = std::move(compiled);
+}
+
+PatternList::PatternList() = default;
+PatternList::PatternList(PatternList&&) noexcept = default;
+PatternList& PatternList::operator=(PatternList&&) noexcept = default;
+PatternList::~PatternList() = default;
+
+const RE2& PatternList::at(size_t i) const {
+  std::call_once(lazy_->compiled_once[i], [&] {
+    if (!lazy_->compiled[i]) lazy_->compiled[i] = std::make_unique<RE2>(sources_[i], pattern_options());
+  });
+  return *lazy_->compiled[i];
+}
+
+void PatternList::ensure_set() const {
+  std::call_once(lazy_->set_once, [&] {
+    if (sources_.size() < 2) return;
+    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    for (const auto& source : sources_)
+      if (set->Add(source, nullptr) < 0) return;  // fall back to running each pattern
+    if (!set->Compile()) return;
+    lazy_->set = std::move(set);
+    lazy_->set_ok = true;
+  });
 }
 
 bool PatternList::any(std::string_view text, core::Span span) const {
+  if (sources_.empty()) return false;
   re2::StringPiece piece(text.data() + span.begin, span.size());
-  if (set_) return set_->Match(piece, nullptr);
-  for (const auto& re : patterns_)
-    if (RE2::PartialMatch(piece, *re)) return true;
+  ensure_set();
+  if (lazy_->set_ok) return lazy_->set->Match(piece, nullptr);
+  for (size_t i = 0; i < sources_.size(); ++i)
+    if (RE2::PartialMatch(piece, at(i))) return true;
   return false;
 }
 
 std::vector<Match> PatternList::find_all(std::string_view text, core::Span span) const {
   std::vector<Match> out;
-  if (patterns_.empty() || span.empty()) return out;
+  if (sources_.empty() || span.empty()) return out;
   re2::StringPiece piece(text.data() + span.begin, span.size());
   std::vector<int> hits;
-  if (set_) {
-    if (!set_->Match(piece, &hits)) return out;
+  ensure_set();
+  if (lazy_->set_ok) {
+    if (!lazy_->set->Match(piece, &hits)) return out;
   } else {
-    for (size_t i = 0; i < patterns_.size(); ++i) hits.push_back(static_cast<int>(i));
+    for (size_t i = 0; i < sources_.size(); ++i) hits.push_back(static_cast<int>(i));
   }
   for (int index : hits) {
-    const RE2& re = *patterns_[static_cast<size_t>(index)];
+    const RE2& re = at(static_cast<size_t>(index));
+    if (!re.ok()) continue;
     re2::StringPiece groups[2];
     int ngroups = std::min(re.NumberOfCapturingGroups(), 1) + 1;
     size_t pos = 0;

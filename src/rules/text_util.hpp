@@ -5,11 +5,13 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/span.hpp"
+#include "rules/params.hpp"
 
 namespace followup::rules {
 
@@ -19,15 +21,21 @@ struct Match {
   size_t pattern = 0;  // index into the pattern list
 };
 
-// Compiled patterns plus an RE2::Set over them, so a section is scanned once
-// to learn which patterns occur before any is run for its positions.
+// Patterns plus an RE2::Set over them, so a section is scanned once to learn
+// which patterns occur before any is run for its positions. Everything is
+// compiled on first use (thread-safe): most patterns never match a given
+// draft, and compiling them all would dominate start-up.
 class PatternList {
  public:
-  PatternList() = default;
-  explicit PatternList(std::vector<std::unique_ptr<RE2>> patterns);
-  bool empty() const { return patterns_.empty(); }
-  size_t size() const { return patterns_.size(); }
-  const RE2& at(size_t i) const { return *patterns_[i]; }
+  PatternList();
+  explicit PatternList(PatternSources sources);
+  explicit PatternList(std::vector<std::unique_ptr<RE2>> compiled);
+  PatternList(PatternList&&) noexcept;
+  PatternList& operator=(PatternList&&) noexcept;
+  ~PatternList();
+  bool empty() const { return sources_.empty(); }
+  size_t size() const { return sources_.size(); }
+  const RE2& at(size_t i) const;
 
   // Every non-overlapping match of every pattern in text[span], in order of
   // position; offsets are relative to `text`.
@@ -36,8 +44,10 @@ class PatternList {
   bool any(std::string_view text, core::Span span) const;
 
  private:
-  std::vector<std::unique_ptr<RE2>> patterns_;
-  std::unique_ptr<RE2::Set> set_;
+  struct Lazy;
+  void ensure_set() const;
+  std::vector<std::string> sources_;
+  std::unique_ptr<Lazy> lazy_;
 };
 
 // "Thx" -> "Thanks" when the matched text starts with a capital letter.

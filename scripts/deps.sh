@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what followup-lint needs on Debian 12, skipping what is already there.
+#   scripts/deps.sh          build dependencies
+#   scripts/deps.sh --test   build and test dependencies
+set -euo pipefail
+packages=(cmake ninja-build g++ pkg-config libre2-dev libicu-dev libtomlplusplus-dev libfmt-dev
+          catch2 nlohmann-json3-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
