@@ -222,6 +222,18 @@ int lint_paths(const Options& o, rules::Workspace& workspace) {
   return 0;
 }
 
+// An example draft, indented; several lines get a rule under them to keep examples apart.
+std::string indent_example(const std::string& example) {
+  std::string out = "    ";
+  for (char c : example) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  out += "\n";
+  if (example.find('\n') != std::string::npos) out += "    ----\n";
+  return out;
+}
+
 int explain(const Options& o, rules::Workspace& workspace) {
   auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
   if (!resolved.settings) {
@@ -239,11 +251,11 @@ int explain(const Options& o, rules::Workspace& workspace) {
   if (!text.empty() && text.back() != '\n') text += '\n';
   if (!rule->flag_examples.empty()) {
     text += "\nFlagged:\n";
-    for (const auto& e : rule->flag_examples) text += "    " + e + "\n";
+    for (const auto& e : rule->flag_examples) text += indent_example(e);
   }
   if (!rule->pass_examples.empty()) {
     text += "\nFine:\n";
-    for (const auto& e : rule->pass_examples) text += "    " + e + "\n";
+    for (const auto& e : rule->pass_examples) text += indent_example(e);
   }
   out(text);
   return 0;

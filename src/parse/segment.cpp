@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
@@ -597,6 +598,14 @@ void ascii_words(std::string_view text, std::vector<Span>& result) {
 // The ASCII stand-in for a non-ASCII code point, or 0 when there is none.
 char stand_in(UChar32 c) {
   if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return 0;
+  // ICU segments these scripts with dictionaries, whatever their properties.
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status) || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+      script == USCRIPT_KATAKANA) {
+    return 0;
+  }
   const int32_t wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
   const int32_t sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
   const int8_t type = u_charType(c);
