@@ -105,12 +105,21 @@ bool looks_like_signature_line(std::string_view s) {
   return !(s.back() == '.' && count_words(s) > 4) && s.back() != '?';
 }
 
+}  // namespace
+bool looks_like_closing(std::string_view line);
+namespace {
+
 bool looks_like_name_line(std::string_view s) {
   int words = count_words(s);
   if (words < 1 || words > 6 || s.size() > 60) return false;
   unsigned char first = static_cast<unsigned char>(s[0]);
   if (first < 0x80 && !std::isupper(first) && first != '{' && first != '[') return false;
-  return !ends_sentence(s) || (s.back() == '.' && words <= 4);
+  if (looks_like_closing(s)) return false;
+  if (!ends_sentence(s)) return true;
+  // "John Smith Jr." or "Ana B." end with a period; "Thank you." does not count.
+  auto last_space = s.find_last_of(' ');
+  std::string_view last = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
+  return s.back() == '.' && words <= 4 && (last.size() == 2 || last == "Jr." || last == "Sr.");
 }
 
 }  // namespace
@@ -120,6 +129,13 @@ bool looks_like_closing(std::string_view line) {
   while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == '!' || s.back() == ' ' ||
                         s.back() == '-' || s.back() == ':' || s.back() == ';'))
     s.pop_back();
+  // "Thank you for your time," on its own line before the name is a closing
+  // too; only with its comma, since "Thank you for your time." is a sentence.
+  if (!line.empty() && line.back() == ',' && count_words(s) <= 8) {
+    for (std::string_view p : {"thank you for ", "thanks for ", "thank you again for ", "thanks again for ",
+                               "many thanks for ", "with thanks for "})
+      if (s.rfind(p, 0) == 0) return true;
+  }
   // Only one trailing mark is allowed, and a full stop only after short forms.
   if (s.empty() || count_words(s) > 4) return false;
   static const std::array<std::string_view, 52> closings = {
@@ -385,8 +401,15 @@ core::Draft parse_draft(const core::Source& source) {
     for (const auto& s : split_sentences(text.substr(p.begin, p.size())))
       draft.sentences.push_back({Span{p.begin + s.span.begin, p.begin + s.span.end}, s.list_item});
   }
-  for (Span w : split_words(text.substr(draft.body.begin, draft.body.size())))
-    draft.words.push_back(Span{draft.body.begin + w.begin, draft.body.begin + w.end});
+  // Words part by part: one emoji then sends only its own part through ICU's slow path.
+  std::vector<Span> parts;
+  if (draft.salutation) parts.push_back(*draft.salutation);
+  parts.insert(parts.end(), draft.paragraphs.begin(), draft.paragraphs.end());
+  if (draft.closing) parts.push_back(*draft.closing);
+  parts.insert(parts.end(), draft.signature_lines.begin(), draft.signature_lines.end());
+  for (Span part : parts)
+    for (Span w : split_words(text.substr(part.begin, part.size())))
+      draft.words.push_back(Span{part.begin + w.begin, part.begin + w.end});
   return draft;
 }
 

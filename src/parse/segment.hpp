@@ -16,11 +16,20 @@ namespace followup::parse {
 
 // Sentences of a paragraph. Line breaks inside the text are read as spaces
 // (hard-wrapped paragraphs), except before a bulleted or numbered line
-// ("- ", "* ", "• ", "1. ", "2) "), which starts a new segment marked
-// list_item. Titles (Mr., Ms., Mrs., Dr., Prof., St., Jr., Sr.), initials
-// ("A. J. Rivera", "J. R. R. Tolkien") and "a.m."/"p.m."/"e.g."/"i.e."/"etc."
-// followed by a lowercase word do not end a sentence. Spans are trimmed of
-// surrounding whitespace and never empty.
+// ("- ", "* ", "• ", "1. ", "2) ", numbers of one or two digits), which starts
+// a new segment marked list_item. The span of a list item leaves out its
+// marker, and every sentence of the item is marked. An item continues over
+// the following lines while they are indented or start with a lowercase
+// letter; any other line ends it. A blank line always ends a segment.
+//
+// Titles (Mr. Ms. Mrs. Dr. Prof. St. Jr. Sr. Mt. vs., case as written) and
+// single-letter initials followed by a capitalized word do not end a sentence,
+// so "I met Dr. A. J. Rivera at 3 p.m. today." is one; "a.m.", "p.m.", "e.g.",
+// "i.e.", "etc.", "approx.", "Inc.", "Ltd.", "Co." end one unless a lowercase
+// word follows ("at 3 p.m. Then we left." is two). Known misses: "J.R.R."
+// written without spaces splits before the surname, and "Plan B. Then" or
+// "Main St. The" are joined. Spans are trimmed of surrounding whitespace and
+// never empty.
 struct SentenceSpan {
   core::Span span;
   bool list_item = false;
@@ -28,26 +37,35 @@ struct SentenceSpan {
 std::vector<SentenceSpan> split_sentences(std::string_view text);
 
 // Words (ICU word break, rule status letter, number, kana or ideographic);
-// punctuation and spaces are skipped. "O'Brien", "Smith-Jones" handling
-// follows ICU: an apostrophe inside a word keeps it whole.
+// punctuation, spaces and emoji are skipped. Following ICU: an apostrophe or
+// period between letters keeps a word whole ("O'Brien", "don't", "e.g" from
+// "e.g."), commas and periods between digits keep a number whole ("1,000.50"),
+// a hyphen splits ("Smith-Jones" is two words), '@' counts as a letter
+// ("jane@example.com" is one word), and CJK is split by dictionary.
 std::vector<core::Span> split_words(std::string_view text);
 
 // Columns a terminal uses to show `text`: grapheme clusters, two columns for
-// East Asian Wide/Fullwidth and emoji presentation, zero for a cluster made
-// only of combining marks or controls. Tabs count as one column (the caller
-// expands them).
+// East Asian Wide/Fullwidth and emoji presentation (including a pictograph
+// with U+FE0F and keycaps), zero for a cluster that starts with a combining
+// mark, a control or a format character (ZWSP, soft hyphen), one otherwise
+// (East Asian Ambiguous counts as narrow). Tabs count as one column (the
+// caller expands them).
 uint32_t display_width(std::string_view text);
 
-// Byte spans of emoji (code points with Extended_Pictographic, whole grapheme
-// clusters so that ZWJ sequences and skin tones are one span). Digits, '#'
-// and '*' are not emoji unless followed by U+FE0F/U+20E3.
+// Byte spans of emoji: whole grapheme clusters (so ZWJ sequences, skin tones
+// and flags are one span) that start with an Extended_Pictographic or
+// Emoji_Presentation code point. Digits, '#' and '*' are not emoji unless
+// followed by U+FE0F/U+20E3 (keycaps). ©, ® and ™ are typography in email
+// and count only in their U+FE0F emoji form.
 std::vector<core::Span> find_emoji(std::string_view text);
 
-// A key for comparing names: case-folded, NFD with combining marks removed,
-// so "Núñez" and "nunez" give the same key.
+// A key for comparing names: case-folded, NFD with nonspacing marks removed,
+// so "Núñez" and "nunez" give the same key (and "Straße" matches "STRASSE").
+// Invalid UTF-8 becomes U+FFFD.
 std::string comparison_key(std::string_view text);
 
-// Levenshtein distance counted in code points.
+// Levenshtein distance counted in code points (invalid UTF-8 bytes count as
+// one U+FFFD each).
 uint32_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace followup::parse

@@ -19,21 +19,27 @@ struct Signal {
 
 std::vector<Signal> make_signals() {
   using core::Kind;
+  // Each pattern counts once. Rejection and inquiry signals are phrases a
+  // thank-you note rarely uses; thanks appear in every kind of note.
   const std::vector<std::tuple<Kind, int, int, const char*>> table = {
-      // A reply to a rejection names the decision or asks to be kept in mind.
-      {Kind::kRejectionReply, 4, 4,
-       R"((?i)\b(not (been )?selected|not moving forward|not be moving forward|(decided|chose|chosen) to (move|go) forward with (another|other)|another candidate|other candidates?\b.*\b(selected|chosen|offered))\b)"},
-      {Kind::kRejectionReply, 3, 3,
-       R"((?i)\b(your decision|letting me know|informing me|for the update on (my|the) (application|candidacy)|disappoint(ed|ing)|while I('m| am) (sorry|sad)|keep me in mind|keep my (r[eé]sum[eé]|application|information) on file|future (openings|opportunities|positions|roles))\b)"},
-      {Kind::kRejectionReply, 3, 0, R"((?i)\b(re:.*(decision|application status|update)|your decision)\b)"},
-      // A status inquiry asks where things stand.
-      {Kind::kStatusInquiry, 4, 3,
-       R"((?i)\b(follow(ing)?[ -]up|checking in|status|any update|an update|where (things|you|the (team|company)) (stand|are)|inquir(e|ing|y)|next steps|(hiring|decision)[ -](process|timeline)|timeline|decision has been made|have you made a decision|still (very )?(much )?interested)\b)"},
-      // A thank-you note thanks for the interview.
-      {Kind::kThankYou, 4, 3,
-       R"((?i)\b(thank you|thanks|grateful|appreciate[ds]?)\b[^.!?\n]{0,60}\b(interview|speaking|speak|talking|talk|meeting|meet|call|conversation|chat|time)\b)"},
-      {Kind::kThankYou, 3, 0, R"((?i)\b(thank you|thanks)\b)"},
-      {Kind::kThankYou, 0, 2, R"((?i)\b(enjoyed (speaking|talking|meeting|learning|our|hearing)|it was (a pleasure|great) (speaking|talking|meeting))\b)"},
+      {Kind::kRejectionReply, 4, 4, R"((?i)\bnot (?:been |be )?(?:selected|chosen|moving forward|successful)\b)"},
+      {Kind::kRejectionReply, 4, 4, R"((?i)\b(?:move|moving|go|going|proceed|proceeding) forward with (?:another|other|a different)\b)"},
+      {Kind::kRejectionReply, 4, 4, R"((?i)\b(?:another|a different|the successful|other) (?:candidate|applicant)s?\b)"},
+      {Kind::kRejectionReply, 4, 3, R"((?i)\b(?:for|about|regarding) (?:the|your) (?:update|news|decision|reply|response|email letting)\b)"},
+      {Kind::kRejectionReply, 4, 4, R"((?i)\b(?:disappoint(?:ed|ing)|sorry to (?:hear|learn)|sad to (?:hear|learn)|unfortunate news)\b)"},
+      {Kind::kRejectionReply, 0, 4, R"((?i)\b(?:keep|kept) me in mind\b|\bon file\b|\bfuture (?:openings|vacancies)\b)"},
+      {Kind::kRejectionReply, 0, 2, R"((?i)\bfuture (?:opportunities|positions|roles)\b|\bpaths (?:will )?cross\b|\bstay in touch\b|\bnew hire\b)"},
+      {Kind::kRejectionReply, 0, 3, R"((?i)\b(?:understand|respect|accept) (?:the|your) decision\b|\bletting me know\b)"},
+      {Kind::kStatusInquiry, 4, 4, R"((?i)\bfollow(?:ing)?[ -]up\b|\bcheck(?:ing)? in\b|\btouching base\b)"},
+      {Kind::kStatusInquiry, 4, 4, R"((?i)\bstatus of (?:my|the)\b|\b(?:application|hiring|candidacy) status\b|\bstatus update\b)"},
+      {Kind::kStatusInquiry, 3, 4, R"((?i)\b(?:any|an) updates? (?:on|regarding|about|you can share)\b|\bany (?:news|updates?)\b)"},
+      {Kind::kStatusInquiry, 0, 4, R"((?i)\bdecision has been made\b|\b(?:made|reached) a decision\b|\bwhere (?:things|you|the team|the process|the search) (?:stands?|is|are)\b)"},
+      {Kind::kStatusInquiry, 0, 3, R"((?i)\bwanted to (?:check|follow|ask|inquire|see)\b|\binquir(?:e|ing)\b|\bexpected timeline\b)"},
+      {Kind::kStatusInquiry, 0, 1, R"((?i)\bstill (?:very )?(?:much )?interested\b|\btimeline\b|\bnext steps\b)"},
+      {Kind::kThankYou, 4, 0, R"((?i)\b(?:thank|thanks|appreciat\w*)\b)"},
+      {Kind::kThankYou, 0, 3, R"((?i)\b(?:thank you|thanks)(?: so much| again)? for (?:taking the time|the time|your time|speaking|talking|meeting|calling|interviewing|the (?:call|conversation|interview|opportunity|chance|chat|phone))\b)"},
+      {Kind::kThankYou, 0, 3, R"((?i)\bappreciated? (?:the|your) (?:time|chance|opportunity|conversation|call)\b|\bgrateful for (?:the|your) (?:time|opportunity|chance|conversation)\b)"},
+      {Kind::kThankYou, 0, 2, R"((?i)\benjoyed (?:speaking|talking|meeting|learning|our|hearing|the)\b|\bit was (?:a pleasure|great|nice) (?:speaking|talking|meeting)\b)"},
   };
   std::vector<Signal> out;
   for (const auto& [kind, subject_weight, body_weight, pattern] : table)
@@ -55,14 +61,14 @@ core::Kind infer_kind(const core::Draft& draft) {
       score[static_cast<size_t>(s.kind)] += s.subject_weight;
     if (s.body_weight && RE2::PartialMatch(body, *s.pattern)) score[static_cast<size_t>(s.kind)] += s.body_weight;
   }
-  // Rejection and inquiry signals are specific; thanks appear in every kind.
   const int rejection = score[static_cast<size_t>(core::Kind::kRejectionReply)];
   const int inquiry = score[static_cast<size_t>(core::Kind::kStatusInquiry)];
   const int thanks = score[static_cast<size_t>(core::Kind::kThankYou)];
   if (rejection >= 4 && rejection >= inquiry) return core::Kind::kRejectionReply;
-  if (inquiry >= 3 && inquiry + 1 >= thanks) return core::Kind::kStatusInquiry;
-  if (thanks >= 3) return core::Kind::kThankYou;
-  if (rejection >= 3) return core::Kind::kRejectionReply;
+  if (inquiry >= 4) return core::Kind::kStatusInquiry;
+  if (thanks >= 2 && thanks >= rejection && thanks >= inquiry) return core::Kind::kThankYou;
+  if (rejection >= 3 && rejection > inquiry) return core::Kind::kRejectionReply;
+  if (inquiry >= 3) return core::Kind::kStatusInquiry;
   return core::Kind::kUnknown;
 }
 

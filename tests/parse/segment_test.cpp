@@ -9,6 +9,15 @@
 
 #include "parse/segment.hpp"
 
+namespace Catch {
+template <>
+struct StringMaker<followup::core::Span> {
+  static std::string convert(followup::core::Span span) {
+    return "[" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")";
+  }
+};
+}  // namespace Catch
+
 namespace {
 
 using followup::core::Span;
@@ -64,6 +73,14 @@ TEST_CASE("split_sentences: byte offsets survive non-ASCII and astral text", "[s
   const auto sentences = split_sentences(text);
   REQUIRE(sentences.size() == 2);
   CHECK(sentences[1].span.end == text.size());
+
+  // Accents, curly quotes, dashes and NBSP take the fast path; same offsets.
+  const std::string typographic =
+      "Se\u00f1or N\u00fa\u00f1ez said \u201cyes.\u201d\u00a0Then \u2014 well\u2026 ok.";
+  const auto parts = split_sentences(typographic);
+  REQUIRE(parts.size() == 2);
+  CHECK(slice(typographic, parts[0].span) == "Se\u00f1or N\u00fa\u00f1ez said \u201cyes.\u201d");
+  CHECK(parts[1].span == Span{32, static_cast<uint32_t>(typographic.size())});
 }
 
 TEST_CASE("split_sentences: hard-wrapped lines are joined", "[segment]") {
@@ -146,6 +163,12 @@ TEST_CASE("split_sentences: initials and abbreviations", "[segment]") {
         Strings{"She moved to the U.S. last year.", "Good."});
   CHECK(sentence_texts("Ask Prof. Smith and Mrs. Lee (Ms. Diaz too).") ==
         Strings{"Ask Prof. Smith and Mrs. Lee (Ms. Diaz too)."});
+  // Quotes between a title and the name, through the fast path and through ICU.
+  CHECK(sentence_texts("She wrote to \u201cDr. Rivera\u201d today.") ==
+        Strings{"She wrote to \u201cDr. Rivera\u201d today."});
+  CHECK(sentence_texts("Ask Dr. \u2019Bob\u2019 Smith.") == Strings{"Ask Dr. \u2019Bob\u2019 Smith."});
+  CHECK(sentence_texts("Ask Dr. \u2019Bob\u2019 Smith. \u65e5\u672c\u3002") ==
+        Strings{"Ask Dr. \u2019Bob\u2019 Smith.", "\u65e5\u672c\u3002"});
   // Only the boundary right after the title is joined.
   CHECK(sentence_texts("See Dr. Who. He is great.") == Strings{"See Dr. Who.", "He is great."});
   // Case matters: "DR." is not a title.
@@ -165,6 +188,8 @@ TEST_CASE("split_words: words, numbers and apostrophes", "[segment]") {
   // ICU splits at a hyphen: a hyphenated surname is two words.
   CHECK(word_texts("Smith-Jones paid $1,000.50 on 3/4") ==
         Strings{"Smith", "Jones", "paid", "1,000.50", "on", "3", "4"});
+  CHECK(word_texts("Write to jane@example.com, e.g. today") ==
+        Strings{"Write", "to", "jane@example.com", "e.g", "today"});
   CHECK(word_texts("  ... !!! 👍 ").empty());
   CHECK(split_words("").empty());
 }
@@ -219,6 +244,11 @@ TEST_CASE("find_emoji", "[segment]") {
   std::vector<std::string> found;
   for (Span s : find_emoji(mixed)) found.emplace_back(slice(mixed, s));
   CHECK(found == Strings{"1\ufe0f\u20e3", "🇺🇸", "\u2764"});
+  // © is typography unless it asks for emoji presentation.
+  const std::string copyright = "\u00a9 Acme, \u00a9\ufe0f";
+  const auto copyright_spans = find_emoji(copyright);
+  REQUIRE(copyright_spans.size() == 1);
+  CHECK(copyright_spans[0] == Span{9, 14});
 }
 
 TEST_CASE("comparison_key", "[segment]") {
@@ -250,13 +280,15 @@ TEST_CASE("segmentation is usable from several threads", "[segment]") {
       size_t total = 0;
       for (int i = 0; i < 200; ++i) {
         total += split_sentences("One here. Two there. Three, Dr. Who.").size();
+        total += split_sentences("日本語です。Ok 👍. Fine.").size();
         total += split_words("Núñez and 日本").size();
+        total += display_width("👩\u200d💻") + find_emoji("a 👍🏽 b").size();
       }
       counts[t] = total;
     });
   }
   for (auto& th : threads) th.join();
-  for (size_t c : counts) CHECK(c == 200 * (3 + 3));
+  for (size_t c : counts) CHECK(c == 200 * (3 + 3 + 3 + 2 + 1));
 }
 
 // Text made of letters, digits, spaces and common punctuation (ASCII, plus
@@ -302,4 +334,29 @@ TEST_CASE("fast paths agree with ICU", "[segment]") {
     words_icu.pop_back();
     REQUIRE(words_fast == words_icu);
   }
+}
+
+// display_width measures text without clustering characters one code point at
+// a time; a trailing combining mark sends it through ICU's grapheme iterator
+// without changing the width (it joins the last cluster or stands alone).
+TEST_CASE("display_width fast path agrees with grapheme clusters", "[segment]") {
+  static const char* const kPieces[] = {
+      "a",       " ",      "\t",     "\n",     "\r\n",   "\x01",   "\x7f",       "\u00e9",
+      "\u00ad",  "\u200b", "\u2019", "\u2014", "\u00a0", "\u65e5", "\uff28",     "\u3000",
+      "\u2764",  "\u00a9", "\U0001F44D", "\u0436", "\u0e01", "\u05d0", "\U0001F1FA"};
+  uint32_t seed = 7;
+  auto next_random = [&seed](uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  const auto piece_count = static_cast<uint32_t>(std::size(kPieces));
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const uint32_t pieces = 1 + next_random(12);
+    for (uint32_t k = 0; k < pieces; ++k) text += kPieces[next_random(piece_count)];
+    INFO("text: [" << text << "]");
+    REQUIRE(display_width(text) == display_width(text + "\u0301"));
+  }
+  // Curly quotes and the em dash are East Asian Ambiguous: one column.
+  CHECK(display_width("\u2019Hi\u2019 \u2014 \u65e5\u672c \U0001F44D") == 14);
 }
