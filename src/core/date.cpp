@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace followup::core {
 
@@ -314,10 +315,54 @@ std::optional<DateTime> parse_iso8601_date(std::string_view text) {
   return build(f);
 }
 
+namespace {
+
+// Dates as people write them in letters: "April 1, 2024", "1 April 2024",
+// "Monday, April 1, 2024", "Apr. 1 2024". Date only.
+std::optional<DateTime> parse_written_date(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (is_space(text[i]) || text[i] == ',' || text[i] == '.')) ++i;
+    size_t begin = i;
+    while (i < text.size() && !is_space(text[i]) && text[i] != ',' && text[i] != '.') ++i;
+    if (i > begin) words.push_back(text.substr(begin, i - begin));
+  }
+  auto number = [](std::string_view w, int64_t& out) {
+    // "1st", "2nd", "21st": digits and an optional ordinal suffix.
+    size_t d = 0;
+    out = 0;
+    while (d < w.size() && is_digit(w[d])) out = out * 10 + (w[d++] - '0');
+    std::string_view rest = w.substr(d);
+    return d > 0 && d <= 4 && (rest.empty() || iequals(rest, "st") || iequals(rest, "nd") ||
+                               iequals(rest, "rd") || iequals(rest, "th"));
+  };
+  if (!words.empty() && words.front().size() >= 3 && is_day_name(words.front().substr(0, 3))) {
+    words.erase(words.begin());
+  }
+  if (words.size() != 3) return std::nullopt;
+  Fields f;
+  auto month_of = [](std::string_view w) {
+    return w.size() >= 3 ? month_from_name(w.substr(0, 3)) : int64_t{0};
+  };
+  if (month_of(words[0]) && number(words[1], f.day) && number(words[2], f.year)) {
+    f.month = month_of(words[0]);
+  } else if (number(words[0], f.day) && month_of(words[1]) && number(words[2], f.year)) {
+    f.month = month_of(words[1]);
+  } else {
+    return std::nullopt;
+  }
+  if (f.year < 1900) return std::nullopt;
+  return build(f);
+}
+
+}  // namespace
+
 std::optional<DateTime> parse_date(std::string_view text) {
   text = trim(text);
   if (auto iso = parse_iso8601_date(text)) return iso;
-  return parse_rfc5322_date(text);
+  if (auto rfc = parse_rfc5322_date(text)) return rfc;
+  return parse_written_date(text);
 }
 
 std::string format_date(const DateTime& value) {

@@ -429,3 +429,20 @@ TEST_CASE("parsers survive truncated and random input", "[date]") {
     }
   }
 }
+
+TEST_CASE("parse_date also reads dates as people write them in letters", "[date]") {
+  using followup::core::parse_date;
+  auto a = parse_date("April 1, 2024");
+  REQUIRE(a);
+  CHECK(followup::core::format_date(*a) == "2024-04-01");
+  CHECK_FALSE(a->has_time);
+  auto b = parse_date("Monday, 23 September 2024");
+  REQUIRE(b);
+  CHECK(followup::core::format_date(*b) == "2024-09-23");
+  auto c = parse_date("Sept. 3rd 2024");
+  REQUIRE(c);
+  CHECK(followup::core::format_date(*c) == "2024-09-03");
+  CHECK_FALSE(parse_date("April 31, 2024"));
+  CHECK_FALSE(parse_date("April, 2024"));
+  CHECK_FALSE(parse_date("next Tuesday"));
+}
