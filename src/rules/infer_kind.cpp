@@ -1,6 +1,7 @@
 #include "rules/infer_kind.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <memory>
@@ -14,10 +15,15 @@ struct Signal {
   core::Kind kind;
   int subject_weight;
   int body_weight;
-  std::unique_ptr<RE2> pattern;
 };
 
-std::vector<Signal> make_signals() {
+// All signals in one RE2::Set, so the body is scanned once, not once per signal.
+struct Signals {
+  std::vector<Signal> signals;
+  std::unique_ptr<RE2::Set> set;
+};
+
+Signals make_signals() {
   using core::Kind;
   // Each pattern counts once. Rejection and inquiry signals are phrases a
   // thank-you note rarely uses; thanks appear in every kind of note.
@@ -41,25 +47,35 @@ std::vector<Signal> make_signals() {
       {Kind::kThankYou, 0, 3, R"((?i)\bappreciated? (?:the|your) (?:time|chance|opportunity|conversation|call)\b|\bgrateful for (?:the|your) (?:time|opportunity|chance|conversation)\b)"},
       {Kind::kThankYou, 0, 2, R"((?i)\benjoyed (?:speaking|talking|meeting|learning|our|hearing|the)\b|\bit was (?:a pleasure|great|nice) (?:speaking|talking|meeting)\b)"},
   };
-  std::vector<Signal> out;
-  for (const auto& [kind, subject_weight, body_weight, pattern] : table)
-    out.push_back({kind, subject_weight, body_weight, std::make_unique<RE2>(pattern, pattern_options())});
+  Signals out;
+  out.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+  for (const auto& [kind, subject_weight, body_weight, pattern] : table) {
+    out.signals.push_back({kind, subject_weight, body_weight});
+    out.set->Add(pattern, nullptr);
+  }
+  out.set->Compile();
   return out;
 }
 
 }  // namespace
 
 core::Kind infer_kind(const core::Draft& draft) {
-  static const std::vector<Signal> signals = make_signals();
+  static const Signals signals = make_signals();
   std::array<int, 4> score{};
   std::string_view text = draft.source->text();
-  const core::Header* subject = draft.header("subject");
-  re2::StringPiece body(text.data() + draft.body.begin, draft.body.size());
-  for (const auto& s : signals) {
-    if (subject && s.subject_weight &&
-        RE2::PartialMatch(re2::StringPiece(text.data() + subject->value.begin, subject->value.size()), *s.pattern))
+  std::vector<int> hits;
+  if (const core::Header* subject = draft.header("subject")) {
+    signals.set->Match(re2::StringPiece(text.data() + subject->value.begin, subject->value.size()), &hits);
+    for (int i : hits) {
+      const Signal& s = signals.signals[static_cast<size_t>(i)];
       score[static_cast<size_t>(s.kind)] += s.subject_weight;
-    if (s.body_weight && RE2::PartialMatch(body, *s.pattern)) score[static_cast<size_t>(s.kind)] += s.body_weight;
+    }
+  }
+  hits.clear();
+  signals.set->Match(re2::StringPiece(text.data() + draft.body.begin, draft.body.size()), &hits);
+  for (int i : hits) {
+    const Signal& s = signals.signals[static_cast<size_t>(i)];
+    score[static_cast<size_t>(s.kind)] += s.body_weight;
   }
   const int rejection = score[static_cast<size_t>(core::Kind::kRejectionReply)];
   const int inquiry = score[static_cast<size_t>(core::Kind::kStatusInquiry)];
