@@ -183,7 +183,8 @@ int lint_paths(const Options& o, rules::Workspace& workspace) {
     for (const auto& d : report.diagnostics) counts.add(d);
     fixed += outcome.fixes_applied;
     reports.push_back(std::move(report));
-    if (!outcome.diff.empty()) out(outcome.diff);
+    // The diff goes beside the report: stdout holds one document in the machine formats.
+    if (!outcome.diff.empty()) (o.format == Format::kText ? out : err)(outcome.diff);
   }
 
   // Config suppressions that silenced nothing anywhere in this run.
@@ -208,9 +209,10 @@ int lint_paths(const Options& o, rules::Workspace& workspace) {
   } else if (o.format == Format::kGithub) {
     out(diag::render_github(reports));
   } else {
+    // NO_COLOR counts when set and not empty (no-color.org); an explicit --color always wins over it.
+    const char* no_color = std::getenv("NO_COLOR");
     bool color = o.color == ColorMode::kAlways ||
-                 (o.color == ColorMode::kAuto && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-    if (o.color == ColorMode::kAlways && std::getenv("NO_COLOR") && std::string(std::getenv("NO_COLOR")).size()) color = true;
+                 (o.color == ColorMode::kAuto && ::isatty(STDOUT_FILENO) && !(no_color && *no_color));
     out(diag::render_text(reports, {color}, !o.quiet && !reports.empty()));
     if (o.fix && !o.dry_run && fixed && !o.quiet) err(fmt::format("applied {} fix{}\n", fixed, fixed == 1 ? "" : "es"));
   }
@@ -306,8 +308,9 @@ int show_config(const Options& o, rules::Workspace& workspace) {
   for (const auto& rule : resolved.settings->rules->rules()) {
     std::string severity = rule->severity ? std::string(core::severity_name(*rule->severity)) : "off";
     bool changed = !rule->severity || *rule->severity != rule->default_severity;
-    s += fmt::format("{:<28} {:<8}{}\n", rule->id, severity,
-                     changed ? fmt::format(" # default {}, set in the config", core::severity_name(rule->default_severity)) : "");
+    s += changed ? fmt::format("{:<28} {:<8} # default {}, set in the config\n", rule->id, severity,
+                               core::severity_name(rule->default_severity))
+                 : fmt::format("{:<28} {}\n", rule->id, severity);
   }
   out(s);
   return 0;

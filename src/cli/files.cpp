@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <string_view>
 
 namespace followup::cli {
 namespace fs = std::filesystem;
@@ -113,12 +115,21 @@ std::string read_stdin() {
 }
 
 bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
+  // Through a symlink, the draft it points to is replaced; the link stays a link.
+  fs::path target(path);
+  std::error_code ec;
+  if (fs::is_symlink(target, ec)) {
+    target = fs::canonical(target, ec);
+    if (ec) {
+      error = fmt::format("cannot follow the link: {}", ec.message());
+      return false;
+    }
+  }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  if (::stat(target.c_str(), &st) != 0) {
     error = fmt::format("cannot stat: {}", std::strerror(errno));
     return false;
   }
-  fs::path target(path);
   fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (folder / ("." + target.filename().string() + ".followup-lint-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
@@ -132,6 +143,15 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
     ::unlink(temp.c_str());
     return false;
   };
+  // Test seam: FOLLOWUP_LINT_TEST_FAIL_WRITE=1 makes the write fail once the
+  // temporary file exists, so tests can check that a failed write leaves the
+  // original draft intact even when they run as root (where a read-only
+  // folder does not stop a write). Not a user feature; never set it otherwise.
+  const char* fail_write = std::getenv("FOLLOWUP_LINT_TEST_FAIL_WRITE");
+  if (fail_write && std::string_view(fail_write) == "1") {
+    errno = EIO;
+    return fail("cannot write the fixed draft");
+  }
   size_t written = 0;
   while (written < text.size()) {
     ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -148,7 +168,7 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
     ::unlink(temp.c_str());
     return false;
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
     error = fmt::format("cannot replace the draft: {}; the original is unchanged", std::strerror(errno));
     ::unlink(temp.c_str());
     return false;

@@ -28,6 +28,7 @@ std::string read_stdin();
 
 // Replaces `path` with `text` through a temporary file in the same folder,
 // flushed to disk and renamed over the original, keeping its permissions.
+// A symlink is followed: the file it names is replaced, the link is kept.
 // On failure the original is untouched and `error` says why.
 bool write_atomically(const std::string& path, const std::string& text, std::string& error);
 

@@ -53,7 +53,9 @@ std::variant<Options, std::string> parse_options(const std::vector<std::string>&
       name = arg.substr(0, eq);
       inline_value = arg.substr(eq + 1);
     }
+    bool value_taken = false;
     auto value = [&]() -> std::optional<std::string> {
+      value_taken = true;
       if (inline_value) return inline_value;
       if (i + 1 < args.size()) return args[++i];
       return std::nullopt;
@@ -120,14 +122,19 @@ std::variant<Options, std::string> parse_options(const std::vector<std::string>&
     } else if (name == "--jobs" || name == "-j") {
       auto v = value();
       unsigned n = 0;
-      if (!v || std::from_chars(v->data(), v->data() + v->size(), n).ec != std::errc() || n == 0 || n > 1024)
-        return std::string("--jobs needs a number from 1 to 1024");
+      bool ok = false;
+      if (v) {
+        auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+        ok = ec == std::errc() && end == v->data() + v->size() && n >= 1 && n <= 1024;
+      }
+      if (!ok) return std::string("--jobs needs a number from 1 to 1024");
       o.jobs = n;
     } else if (name == "--quiet" || name == "-q") {
       o.quiet = true;
     } else {
       return fmt::format("unknown option '{}' (see --help)", arg);
     }
+    if (inline_value && !value_taken) return fmt::format("{} takes no value (found '{}')", name, arg);
   }
   if (o.action == Action::kLint && o.paths.empty()) return std::string("no input: give files, folders or '-' (see --help)");
   if ((o.unsafe_fixes || o.dry_run) && !o.fix) return std::string("--unsafe-fixes and --dry-run go with --fix");

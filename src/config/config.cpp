@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace followup::config {
 namespace fs = std::filesystem;
@@ -121,7 +122,13 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
       errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides or suppress)", key)});
     }
   }
-  if (!errors.empty()) return errors;
+  if (!errors.empty()) {
+    // Tables iterate by key; report in the order of the file, like a compiler.
+    std::stable_sort(errors.begin(), errors.end(), [](const LoadError& a, const LoadError& b) {
+      return std::tie(a.origin.line, a.origin.column) < std::tie(b.origin.line, b.origin.column);
+    });
+    return errors;
+  }
   return config;
 }
 
@@ -233,7 +240,12 @@ std::variant<std::pair<std::string, core::Value>, std::string> parse_context_fla
   auto parsed = parse_toml(fmt::format("v = {}", value), "--context");
   core::Value v;
   v.origin = {"--context", 0, 0};
-  if (auto* root = std::get_if<core::Value>(&parsed)) {
+  // Keys that take text keep the text as written: "--context position=2026" or "company=inf".
+  static const std::vector<std::string> text_keys = {
+      "kind", "medium", "position", "company", "candidate", "culture", "relationship"};
+  bool text_key = std::find(text_keys.begin(), text_keys.end(), key) != text_keys.end();
+  auto* root = std::get_if<core::Value>(&parsed);
+  if (root && !(text_key && !root->table().at("v").is_string())) {
     v = root->table().at("v");
     v.origin = {"--context", 0, 0};
   } else {
@@ -262,7 +274,8 @@ bool glob_at(std::string_view p, std::string_view s) {
   while (!p.empty()) {
     if (p.substr(0, 2) == "**") {
       p.remove_prefix(2);
-      if (!p.empty() && p[0] == '/') p.remove_prefix(1);
+      if (p.empty()) return true;  // a trailing '**' takes everything below
+      if (p[0] == '/') p.remove_prefix(1);
       for (size_t i = 0; i <= s.size(); ++i)
         if ((i == 0 || s[i - 1] == '/') && glob_at(p, s.substr(i))) return true;
       return false;

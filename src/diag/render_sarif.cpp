@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <map>
+#include <string_view>
 
 #include "diag/report.hpp"
 
@@ -22,20 +24,40 @@ std::string level_of_name(const std::string& severity) {
   return "warning";
 }
 
-// SARIF wants a relative URI: path separators as '/', spaces and '%' escaped.
+// SARIF wants a URI reference. GitHub code scanning matches it against paths
+// relative to the repository root, so a path under the current folder is
+// written relative to it; any other absolute path becomes a file:// URI.
+// Bytes outside RFC 3986's unreserved set (and a few safe delimiters) are
+// percent-encoded: spaces, '%', '#', '?', ':' (a colon in a first segment
+// would read as a scheme) and every non-ASCII byte.
 std::string to_uri(std::string path) {
-  if (path.rfind("./", 0) == 0) path.erase(0, 2);
-  std::string out;
+  for (char& c : path)
+    if (c == '\\') c = '/';
+  bool absolute = !path.empty() && path.front() == '/';
+  if (absolute) {
+    std::error_code ec;
+    std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (!ec) {
+      std::filesystem::path rel = std::filesystem::path(path).lexically_relative(cwd);
+      if (!rel.empty() && *rel.begin() != ".." && rel != ".") {
+        path = rel.generic_string();
+        absolute = false;
+      }
+    }
+  }
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = absolute ? "file://" : "";
   for (char c : path) {
-    if (c == '\\') {
-      out += '/';
-    } else if (c == ' ' || c == '%' || c == '#' || c == '?') {
-      static const char* hex = "0123456789ABCDEF";
-      out += '%';
-      out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-      out += hex[static_cast<unsigned char>(c) & 0xF];
-    } else {
+    auto u = static_cast<unsigned char>(c);
+    bool keep = (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
+                std::string_view("-._~/!$&'()*+,;=@").find(c) != std::string_view::npos;
+    if (keep) {
       out += c;
+    } else {
+      out += '%';
+      out += hex[(u >> 4) & 0xF];
+      out += hex[u & 0xF];
     }
   }
   return out;
@@ -62,6 +84,20 @@ std::string render_sarif(const std::vector<FileReport>& files, const std::vector
                          {"fullDescription", {{"text", rule.explain.empty() ? rule.summary : rule.explain}}},
                          {"help", {{"text", rule.explain.empty() ? rule.summary : rule.explain}}},
                          {"defaultConfiguration", {{"level", level_of_name(rule.severity)}}}});
+  }
+  // A rule from a user rule file that the current folder's config does not
+  // load still gets a descriptor, so that every result has a ruleIndex.
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      if (index.count(d.rule_id)) continue;
+      index[d.rule_id] = rule_list.size();
+      rule_list.push_back({{"id", d.rule_id},
+                           {"name", d.rule_id},
+                           {"shortDescription", {{"text", d.rule_id}}},
+                           {"fullDescription", {{"text", d.rule_id}}},
+                           {"help", {{"text", "see followup-lint --explain " + d.rule_id}}},
+                           {"defaultConfiguration", {{"level", level_of(d.severity)}}}});
+    }
   }
   ordered_json results = ordered_json::array();
   for (const auto& file : files) {

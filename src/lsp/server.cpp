@@ -1,12 +1,355 @@
 #include "lsp/server.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 
-namespace followup::lsp {
+#include "config/toml_value.hpp"
+#include "lsp/handlers/handlers.hpp"
+#include "lsp/transport.hpp"
 
-int serve(rules::Workspace&) {
-  std::fputs("followup-lint: error: the language server is not available in this build yet\n", stderr);
-  return 2;
+namespace followup::lsp {
+namespace fs = std::filesystem;
+
+namespace {
+
+using RequestHandler = Reply (*)(Server&, const json&);
+using NotificationHandler = void (*)(Server&, const json&);
+
+const std::map<std::string_view, RequestHandler>& request_handlers() {
+  static const std::map<std::string_view, RequestHandler> table = {
+      {"initialize", handlers::initialize},
+      {"shutdown", handlers::shutdown},
+      {"textDocument/codeAction", handlers::code_action},
+      {"textDocument/hover", handlers::hover},
+      {"textDocument/diagnostic", handlers::diagnostic},
+  };
+  return table;
+}
+
+const std::map<std::string_view, NotificationHandler>& notification_handlers() {
+  static const std::map<std::string_view, NotificationHandler> table = {
+      {"initialized", handlers::initialized},
+      {"exit", handlers::exit},
+      {"textDocument/didOpen", handlers::did_open},
+      {"textDocument/didChange", handlers::did_change},
+      {"textDocument/didSave", handlers::did_save},
+      {"textDocument/didClose", handlers::did_close},
+      {"workspace/didChangeWatchedFiles", handlers::did_change_watched_files},
+      {"$/cancelRequest",
+       [](Server&, const json&) {}},  // requests are answered in order; nothing to cancel
+  };
+  return table;
+}
+
+bool valid_id(const json& id) { return id.is_string() || id.is_number_integer(); }
+
+// Drafts are linted; TOML files (the config, rule files) are not.
+bool is_lintable(const fs::path& path) { return path.extension() != ".toml"; }
+
+json config_error_diagnostic(const config::LoadError& e) {
+  return json{{"range", to_json(Range{})},
+              {"severity", 1},
+              {"code", "config.invalid"},
+              {"source", "followup-lint"},
+              {"message",
+               config::format_error(e) +
+                   "\nhelp: fix the configuration and save it; open drafts are then linted again"}};
+}
+
+}  // namespace
+
+Server::Server(rules::Workspace& workspace, Sink sink, ServerOptions options)
+    : workspace_(workspace), sink_(std::move(sink)), options_(options) {}
+
+void Server::log(std::string_view message) {
+  std::string line = fmt::format("followup-lint[lsp]: {}\n", message);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+void Server::notify(std::string_view method, json params) {
+  sink_(make_notification(method, std::move(params)));
+}
+
+void Server::request(std::string_view method, json params) {
+  int64_t id = next_request_id_++;
+  outgoing_[id] = std::string(method);
+  sink_(make_request(id, method, std::move(params)));
+}
+
+void Server::receive(std::string_view bytes) {
+  decoder_.feed(bytes);
+  while (!exited()) {
+    auto f = decoder_.next();
+    if (!f) break;
+    if (f->error.empty()) {
+      handle_text(f->body);
+    } else {
+      handle_frame_error(f->error);
+    }
+  }
+  if (!exited()) flush();
+}
+
+void Server::handle_frame_error(std::string_view error) {
+  log(fmt::format("bad message header: {}", error));
+  sink_(make_error(nullptr, error_code::kParseError, fmt::format("bad message header: {}", error)));
+}
+
+void Server::handle_text(std::string_view body) {
+  json message = json::parse(body, nullptr, false);
+  if (message.is_discarded()) {
+    log("a message is not valid JSON");
+    sink_(make_error(nullptr, error_code::kParseError, "the message is not valid JSON"));
+    return;
+  }
+  handle(message);
+}
+
+void Server::handle(const json& message) {
+  if (!message.is_object()) {
+    sink_(make_error(nullptr, error_code::kInvalidRequest,
+                     message.is_array() ? "JSON-RPC batches are not supported"
+                                        : "a message must be a JSON object"));
+    return;
+  }
+  const json* id = find(message, "id");
+  if (id && !valid_id(*id) && !id->is_null()) {
+    sink_(make_error(nullptr, error_code::kInvalidRequest, "'id' must be an integer or a string"));
+    return;
+  }
+  const json* version = find(message, "jsonrpc");
+  if (!version || *version != "2.0") {
+    sink_(make_error(id ? *id : json(nullptr), error_code::kInvalidRequest,
+                     "'jsonrpc' must be \"2.0\""));
+    return;
+  }
+  const json* method = find(message, "method");
+  if (!method) {
+    if (id && (find(message, "result") || find(message, "error"))) {
+      handle_response(message);
+    } else {
+      sink_(make_error(id ? *id : json(nullptr), error_code::kInvalidRequest,
+                       "a request needs a 'method'"));
+    }
+    return;
+  }
+  if (!method->is_string()) {
+    sink_(make_error(id ? *id : json(nullptr), error_code::kInvalidRequest,
+                     "'method' must be a string"));
+    return;
+  }
+  static const json kNoParams = nullptr;
+  const json* params = find(message, "params");
+  if (params && !params->is_object() && !params->is_array() && !params->is_null()) {
+    if (id)
+      sink_(make_error(*id, error_code::kInvalidParams, "'params' must be an object or an array"));
+    return;
+  }
+  if (id) {
+    handle_request(*id, method->get<std::string>(), params ? *params : kNoParams);
+  } else {
+    handle_notification(method->get<std::string>(), params ? *params : kNoParams);
+  }
+}
+
+void Server::handle_request(const json& id, const std::string& method, const json& params) {
+  if (!session_.initialize_received && method != "initialize") {
+    sink_(make_error(id, error_code::kServerNotInitialized, "the server has not been initialized"));
+    return;
+  }
+  if (session_.shutdown_requested) {
+    sink_(make_error(id, error_code::kInvalidRequest, "the server is shutting down"));
+    return;
+  }
+  auto it = request_handlers().find(method);
+  if (it == request_handlers().end()) {
+    sink_(make_error(id, error_code::kMethodNotFound,
+                     fmt::format("method '{}' is not supported", method)));
+    return;
+  }
+  Reply reply;
+  try {
+    reply = it->second(*this, params);
+  } catch (const ParamError& e) {
+    reply = Reply::fail(error_code::kInvalidParams,
+                        fmt::format("invalid params for {}: {}", method, e.what()));
+  } catch (const json::exception& e) {
+    reply = Reply::fail(error_code::kInvalidParams,
+                        fmt::format("invalid params for {}: {}", method, e.what()));
+  } catch (const std::exception& e) {
+    log(fmt::format("internal error in {}: {}", method, e.what()));
+    reply = Reply::fail(error_code::kInternalError,
+                        fmt::format("internal error in {}: {}", method, e.what()));
+  }
+  sink_(make_response(id, reply));
+}
+
+void Server::handle_notification(const std::string& method, const json& params) {
+  if (!session_.initialize_received && method != "exit") return;  // dropped, as LSP asks
+  auto it = notification_handlers().find(method);
+  if (it == notification_handlers().end()) return;  // unknown notifications are ignored
+  try {
+    it->second(*this, params);
+  } catch (const ParamError& e) {
+    log(fmt::format("ignored {}: invalid params: {}", method, e.what()));
+  } catch (const std::exception& e) {
+    log(fmt::format("ignored {}: {}", method, e.what()));
+  }
+}
+
+void Server::handle_response(const json& message) {
+  const json& id = message["id"];
+  std::string method;
+  if (id.is_number_integer()) {
+    auto it = outgoing_.find(id.get<int64_t>());
+    if (it != outgoing_.end()) {
+      method = it->second;
+      outgoing_.erase(it);
+    }
+  }
+  if (const json* error = find(message, "error")) {
+    log(fmt::format("the client rejected {}: {}", method.empty() ? "a request" : method,
+                    to_text(*error)));
+  }
+}
+
+Document* Server::document(std::string_view uri) {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : it->second.get();
+}
+
+Document& Server::open(std::string uri, std::string text, int64_t version) {
+  fs::path path;
+  if (auto p = uri_to_path(uri)) {
+    path = *p;
+  } else {
+    std::error_code ec;
+    fs::path folder = session_.root.empty() ? fs::current_path(ec) : session_.root;
+    path = folder / "untitled.txt";
+  }
+  auto doc = std::make_unique<Document>(uri, path, std::move(text), version);
+  Document& ref = *doc;
+  documents_[std::move(uri)] = std::move(doc);
+  return ref;
+}
+
+void Server::close(std::string_view uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return;
+  documents_.erase(it);
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+}
+
+void Server::lint(Document& doc) {
+  doc.dirty = false;
+  doc.unpublished = true;
+  doc.linted = doc.shared_source();
+  doc.linted_version = doc.version();
+  doc.diagnostics.clear();
+  doc.extra.clear();
+  doc.settings.reset();
+  if (!is_lintable(doc.path())) return;
+  if (doc.text().size() > options_.max_lint_bytes) {
+    doc.extra.push_back(
+        {{"range", to_json(Range{})},
+         {"severity", 2},
+         {"code", "lsp.too-large"},
+         {"source", "followup-lint"},
+         {"message",
+          fmt::format(
+              "this document has {} bytes, more than the {} the language server lints as you "
+              "type\nhelp: run followup-lint on the command line to check it",
+              doc.text().size(), options_.max_lint_bytes)}});
+    return;
+  }
+  auto resolved = workspace_.resolve(doc.path());
+  if (!resolved.settings) {
+    for (const auto& e : resolved.errors) doc.extra.push_back(config_error_diagnostic(e));
+    show_config_errors(resolved.errors);
+    return;
+  }
+  if (workspace_.excluded(doc.path())) return;
+  doc.settings = resolved.settings;
+  auto result = rules::lint(*doc.linted, *resolved.settings);
+  doc.diagnostics = std::move(result.diagnostics);
+}
+
+void Server::show_config_errors(const std::vector<config::LoadError>& errors) {
+  std::string text =
+      "followup-lint: the configuration has errors, so drafts under it are not linted:";
+  for (const auto& e : errors) text += "\n" + config::format_error(e);
+  if (!shown_messages_.insert(text).second) return;
+  log(text);
+  notify("window/showMessage", {{"type", 1}, {"message", text}});
+}
+
+void Server::ensure_linted(Document& doc) {
+  if (doc.dirty) lint(doc);
+}
+
+json Server::lsp_diagnostics(Document& doc) {
+  ensure_linted(doc);
+  json out = json::array();
+  for (const auto& e : doc.extra) out.push_back(e);
+  for (const auto& d : doc.diagnostics)
+    out.push_back(to_lsp_diagnostic(*doc.linted, d, doc.uri(), session_.encoding));
+  return out;
+}
+
+void Server::publish(Document& doc) {
+  json diagnostics = lsp_diagnostics(doc);
+  doc.unpublished = false;
+  notify("textDocument/publishDiagnostics", {{"uri", doc.uri()},
+                                             {"version", doc.linted_version},
+                                             {"diagnostics", std::move(diagnostics)}});
+}
+
+void Server::flush() {
+  for (auto& [uri, doc] : documents_) {
+    if (doc->dirty || doc->unpublished) publish(*doc);
+  }
+}
+
+void Server::reload_config() {
+  workspace_.invalidate();
+  shown_messages_.clear();
+  for (auto& [uri, doc] : documents_) doc->dirty = true;
+  flush();
+  if (session_.pull_refresh) request("workspace/diagnostic/refresh", nullptr);
+}
+
+int serve(rules::Workspace& workspace) {
+  std::signal(SIGPIPE, SIG_IGN);
+  // Protocol goes to a private copy of stdout; anything else that writes to
+  // stdout (a library, a stray print) lands on stderr instead.
+  int out_fd = ::dup(STDOUT_FILENO);
+  if (out_fd < 0) {
+    std::perror("followup-lint: dup");
+    return 2;
+  }
+  std::fflush(stdout);
+  ::dup2(STDERR_FILENO, STDOUT_FILENO);
+
+  FdTransport io(STDIN_FILENO, out_fd);
+  bool write_failed = false;
+  Server server(workspace, [&](const json& message) {
+    if (!write_failed && !io.write(frame(to_text(message)))) write_failed = true;
+  });
+  std::string chunk;
+  while (!server.exited() && !write_failed) {
+    chunk.clear();
+    if (!io.read_some(chunk)) {
+      if (server.pending_bytes() > 0) server.log("end of input inside a message; it is dropped");
+      break;
+    }
+    server.receive(chunk);
+  }
+  if (write_failed) server.log("cannot write to the client; stopping");
+  ::close(out_fd);
+  return server.exit_code();
 }
 
 }  // namespace followup::lsp

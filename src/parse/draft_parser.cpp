@@ -185,6 +185,27 @@ uint32_t inline_salutation_end(std::string_view line) {
   return static_cast<uint32_t>(line.size());
 }
 
+// The original message quoted under a reply ("On Mon, ... wrote:" followed
+// by "> " lines, or Outlook's "-----Original Message-----") is not part of
+// the note: the body ends there.
+template <typename TextOf>
+bool starts_quoted_reply(const std::vector<Line>& lines, size_t k, TextOf text_of) {
+  std::string_view t = text_of(lines[k]);
+  std::string lower = lower_ascii(t);
+  if (lower.find("original message") != std::string::npos && t.rfind("--", 0) == 0) return true;
+  if (t.empty() || t[0] != '>') {
+    bool wrote = lower.rfind("on ", 0) == 0 && lower.size() > 6 && lower.substr(lower.size() - 6) == "wrote:";
+    if (!wrote) return false;
+  }
+  // Quoted lines (and the "wrote:" line) count only when the rest is quoted too.
+  for (size_t j = k + 1; j < lines.size(); ++j) {
+    if (lines[j].blank) continue;
+    std::string_view next = text_of(lines[j]);
+    if (next.empty() || next[0] != '>') return false;
+  }
+  return true;
+}
+
 std::vector<Line> split_lines(const core::Source& source, uint32_t from) {
   std::vector<Line> lines;
   std::string_view text = source.text();
@@ -289,6 +310,7 @@ core::Draft parse_draft(const core::Source& source) {
       continue;
     }
     if (lines[k].comment) continue;
+    if (starts_quoted_reply(lines, k, [&](const Line& l) { return line_text(l); })) break;
     if (gap && !body.empty()) ++block;
     gap = false;
     body.push_back(k);

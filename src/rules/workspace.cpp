@@ -1,5 +1,7 @@
 #include "rules/workspace.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 namespace followup::rules {
@@ -7,13 +9,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// `folder` is empty for a config named without a folder (--config my.toml): the current one.
 std::string relative_to(const fs::path& file, const fs::path& folder) {
   std::error_code ec;
   fs::path abs = fs::absolute(file, ec).lexically_normal();
-  if (folder.empty()) return abs.generic_string();
-  fs::path rel = abs.lexically_relative(fs::absolute(folder, ec).lexically_normal());
+  fs::path base = folder.empty() ? fs::current_path(ec) : fs::absolute(folder, ec);
+  fs::path rel = abs.lexically_relative(base.lexically_normal());
   if (rel.empty() || rel.native().rfind("..", 0) == 0) return file.generic_string();
   return rel.generic_string();
+}
+
+// The rule IDs the built-in and user rule files define ("<file stem>.<key>", as RuleSet names them).
+std::set<std::string> defined_rule_ids(const std::vector<RuleFile>& user_rules) {
+  std::set<std::string> ids;
+  auto add = [&](const RuleFile& file) {
+    std::string stem = fs::path(file.path).stem().string();
+    for (const auto& [key, value] : file.root.table())
+      if (value.is_table()) ids.insert(stem + "." + key);
+  };
+  for (const auto& f : builtin_rules()) add(f);
+  for (const auto& f : user_rules) add(f);
+  return ids;
+}
+
+// [[overrides]] and [[suppress]] must name rules that exist, whether or not
+// their globs match the files of this run ([rules] is checked by RuleSet).
+void check_rule_ids(const config::Config& config, const std::vector<RuleFile>& user_rules,
+                    std::vector<LoadError>& errors) {
+  std::set<std::string> ids = defined_rule_ids(user_rules);
+  for (const auto& o : config.overrides)
+    for (const auto& [id, table] : o.rules)
+      if (!ids.count(id)) errors.push_back({table.origin, fmt::format("unknown rule '{}' in [[overrides]]", id)});
+  for (const auto& s : config.suppressions)
+    if (!ids.count(s.rule)) errors.push_back({s.origin, fmt::format("unknown rule '{}' in [[suppress]]", s.rule)});
 }
 
 }  // namespace
@@ -52,6 +80,7 @@ std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& fil
           entry->user_rules.push_back(std::move(std::get<RuleFile>(file_or_error)));
         }
       }
+      if (entry->errors.empty()) check_rule_ids(*entry->config, entry->user_rules, entry->errors);
     }
   }
   entries_[config_path] = entry;
@@ -150,7 +179,7 @@ std::vector<std::shared_ptr<const config::Config>> Workspace::configs() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::shared_ptr<const config::Config>> out;
   for (const auto& [path, entry] : entries_)
-    if (entry->config) out.push_back(entry->config);
+    if (entry->config && entry->errors.empty()) out.push_back(entry->config);
   return out;
 }
 

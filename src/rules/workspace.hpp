@@ -42,7 +42,7 @@ class Workspace {
   // when a .followup-lint.toml changes).
   void invalidate();
 
-  // Every config loaded so far, for reporting suppressions that matched nothing.
+  // Every config loaded so far without errors, for reporting suppressions that matched nothing.
   std::vector<std::shared_ptr<const config::Config>> configs();
 
  private:

@@ -14,7 +14,8 @@ namespace followup::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "followup-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "followup-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     // Canonical, so that paths the linter prints (it resolves /tmp symlinks too) compare equal.
     path_ = std::filesystem::canonical(pattern);

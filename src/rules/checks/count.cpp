@@ -1,7 +1,11 @@
 // count: counts the matches of `patterns` over all the rule's sections and
 // fires when there are more than `max`. `report` = "match" puts the caret on
-// the first match past the limit; "section" on the first section span.
+// the first match past the limit; "section" on the whole of the sections.
+// A match that also matches one of `exceptions` is not counted (e.g. a
+// question inside quotation marks); with `skip_quoted`, neither is a match
+// that starts inside quotation marks.
 #include "rules/checks/checks.hpp"
+#include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
 #include "rules/text_util.hpp"
 
@@ -12,16 +16,20 @@ class Count : public Check {
  public:
   using Check::Check;
   PatternList patterns;
+  PatternList exceptions;
   int64_t max = 1;
   bool report_section = false;
+  bool skip_quoted = false;
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     std::vector<Match> all;
     auto spans = section_spans(in.draft, common_.sections);
     for (core::Span s : spans) {
-      auto found = patterns.find_all(text, s);
-      all.insert(all.end(), found.begin(), found.end());
+      for (const Match& m : patterns.find_all(text, s))
+        if ((exceptions.empty() || !exceptions.any(text, m.whole)) &&
+            !(skip_quoted && inside_quotes(text, s, m.span.begin)))
+          all.push_back(m);
     }
     if (static_cast<int64_t>(all.size()) <= max) return;
     core::Span where = all[static_cast<size_t>(max)].span;
@@ -40,9 +48,12 @@ std::unique_ptr<Check> make_count(Params& params, CheckCommon common) {
   auto check = std::make_unique<Count>(std::move(common));
   check->patterns = PatternList(params.patterns("patterns"));
   if (check->patterns.empty()) params.error("patterns", "a count rule needs 'patterns'");
+  check->exceptions = PatternList(params.patterns("exceptions"));
   check->max = params.integer("max", 1);
+  check->skip_quoted = params.boolean("skip_quoted", false);
   std::string report = params.string("report", "match");
-  if (report != "match" && report != "section") params.error("report", "'report' must be 'match' or 'section'");
+  if (report != "match" && report != "section")
+    params.error("report", "'report' must be 'match' or 'section'");
   check->report_section = report == "section";
   return check;
 }

@@ -3,10 +3,18 @@
 // `allow` (exact texts to skip, e.g. acronyms), `unless_followed_by` (pattern
 // tried right after the match, within `window` bytes of the same section),
 // `unless_context` (context keys; any of them set and non-empty silences the
-// rule), `replacement` (a fix replacing the match), `once` (first match only).
+// rule), `replacement` (a fix replacing the match), `once` (first match only),
+// `merge_adjacent` (matches separated only by spaces or tabs are reported as
+// one finding: "THANK YOU SO MUCH" once, not four times), `skip_quoted`
+// (matches inside quotation marks are mentions, not uses, and are skipped),
+// `allow_context` (context keys whose words are allowed too: with
+// company = "ACME Logistics", "ACME" is not shouting).
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "rules/checks/checks.hpp"
+#include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
 #include "rules/text_util.hpp"
 
@@ -25,6 +33,37 @@ class Existence : public Check {
   std::optional<std::string> replacement;
   bool safe_fix = true;
   bool once = false;
+  bool merge_adjacent = false;
+  bool skip_quoted = false;
+  std::vector<std::string> allow_context;
+
+  // Words (letters, digits, apostrophes) of the allow_context values.
+  std::set<std::string> context_words(const core::Context& context) const {
+    std::set<std::string> out;
+    for (const auto& key : allow_context) {
+      std::vector<std::string> values;
+      if (key == "interviewers") {
+        if (context.interviewers) values = *context.interviewers;
+      } else if (auto v = context.get(key)) {
+        values.push_back(*v);
+      }
+      for (const auto& value : values) {
+        std::string word;
+        for (char c : value + " ") {
+          if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'') {
+            word += c;
+          } else if (!word.empty()) {
+            out.insert(word);
+            for (char& ch : word)
+              ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            out.insert(word);  // "Acme" in the context allows "ACME" in the text
+            word.clear();
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   void run(const LintInput& in, Emitter& out) const override {
     for (const auto& key : unless_context) {
@@ -32,27 +71,43 @@ class Existence : public Check {
       if (value && !value->empty() && *value != "[]" && *value != "false") return;
     }
     std::string_view text = in.draft.source->text();
+    const std::set<std::string> from_context = context_words(in.context);
     for (core::Span section : section_spans(in.draft, common_.sections)) {
+      std::vector<core::Span> kept;
       for (const Match& m : patterns.find_all(text, section)) {
         std::string_view found = text.substr(m.span.begin, m.span.size());
-        if (allow.count(std::string(found))) continue;
+        if (allow.count(std::string(found)) || from_context.count(std::string(found))) continue;
         if (!exceptions.empty() && exceptions.any(text, m.whole)) continue;
+        if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
         if (followed_by) {
-          uint32_t end = std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
+          uint32_t end =
+              std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
           re2::StringPiece after(text.data() + m.whole.end, end - m.whole.end);
           if (RE2::PartialMatch(after, *followed_by)) continue;
         }
-        auto& d = out.report(m.span, format({{"match", std::string(found)}}), help());
+        if (merge_adjacent && !kept.empty() && kept.back().end <= m.span.begin) {
+          std::string_view gap = text.substr(kept.back().end, m.span.begin - kept.back().end);
+          if (!gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos) {
+            kept.back().end = m.span.end;
+            continue;
+          }
+        }
+        kept.push_back(m.span);
+        if (once) break;
+      }
+      for (core::Span span : kept) {
+        std::string_view found = text.substr(span.begin, span.size());
+        auto& d = out.report(span, format({{"match", std::string(found)}}), help());
         if (replacement) {
           std::string repl = match_case(found, *replacement);
           diag::Fix fix;
           fix.title = repl.empty() ? "remove it" : "replace with '" + repl + "'";
-          fix.edits.push_back(diag::Edit::replace(m.span, repl));
+          fix.edits.push_back(diag::Edit::replace(span, repl));
           fix.applicability = safe_fix ? diag::Applicability::kSafe : diag::Applicability::kUnsafe;
           d.fixes.push_back(std::move(fix));
         }
-        if (once) return;
       }
+      if (once && !kept.empty()) return;
     }
   }
 };
@@ -71,6 +126,13 @@ std::unique_ptr<Check> make_existence(Params& params, CheckCommon common) {
   if (params.has("replacement")) check->replacement = params.string("replacement");
   check->safe_fix = !params.boolean("unsafe", false);
   check->once = params.boolean("once", false);
+  check->merge_adjacent = params.boolean("merge_adjacent", false);
+  check->skip_quoted = params.boolean("skip_quoted", false);
+  check->allow_context = params.strings("allow_context");
+  for (const auto& key : check->allow_context)
+    if (std::find(core::context_keys().begin(), core::context_keys().end(), key) ==
+        core::context_keys().end())
+      params.error("allow_context", "unknown context key '" + key + "'");
   return check;
 }
 

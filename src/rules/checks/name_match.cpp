@@ -1,17 +1,32 @@
 // name-match: compares names in the draft with the names the context gives.
 //   target = "salutation": the name after the greeting against `interviewers`
 //   target = "signature":  the signature's name line against `candidate`
-//   target = "company":    near-miss spellings of `company` anywhere in the text
-// Comparison ignores case and accents (parse::comparison_key). A near miss
-// (edit distance within `max_distance`, 1 for short names) gets `near_message`
-// and a fix that puts the configured spelling in.
+//   target = "company":    near-miss spellings of `company` in the subject
+//                          and the paragraphs
+// Comparison ignores case, accents and the kind of apostrophe
+// (parse::comparison_key; ’ reads as '). A near miss (edit distance within
+// `max_distance`, 1 for names under 6 letters; swapping two neighbouring
+// letters counts as one edit, "Jonse" for "Jones") gets `near_message` and a
+// fix that puts the configured spelling in.
+//
+// To keep real notes quiet: a salutation passes when any of its names is an
+// interviewer's (first name + surname, "Dear Sam Jones"); initials, generic
+// words ("Hiring Manager", "team") and template text ("[Name]", "{{name}}")
+// are left to other rules. A signature passes when its names are a subset of
+// the candidate's (a first name alone is signature.full-name's business), and
+// middle initials and credentials ("PMP", "Jr.") are ignored. A company name
+// of 4 letters or fewer is only matched exactly (too many words are one edit
+// away), a one-word name allows one edit, and a word that is an
+// interviewer's or the candidate's name is never read as the company.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
 #include "parse/segment.hpp"
 #include "rules/checks/checks.hpp"
+#include "rules/sections.hpp"
 #include "rules/text_util.hpp"
 
 namespace followup::rules::checks {
@@ -22,24 +37,74 @@ struct Token {
   std::string key;
 };
 
+uint32_t code_points(std::string_view s) {
+  uint32_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+bool one_of(const std::string& key, const std::vector<std::string>& words) {
+  return std::find(words.begin(), words.end(), key) != words.end();
+}
+
 bool is_honorific(const std::string& key) {
-  static const std::vector<std::string> titles = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "sir", "madam"};
+  static const std::vector<std::string> titles = {"mr", "ms",   "mrs",       "miss", "mx",
+                                                  "dr", "prof", "professor", "sir",  "madam"};
   std::string k = key;
   if (!k.empty() && k.back() == '.') k.pop_back();
-  return std::find(titles.begin(), titles.end(), k) != titles.end();
+  return one_of(k, titles);
 }
 
 bool is_greeting(const std::string& key) {
-  static const std::vector<std::string> words = {"dear", "hello", "hi", "hey", "good", "morning", "afternoon",
-                                                 "evening", "day", "greetings", "dearest", "and", "hiya"};
-  return std::find(words.begin(), words.end(), key) != words.end();
+  static const std::vector<std::string> words = {
+      "dear",    "hello", "hi",        "hey",     "good", "morning", "afternoon",
+      "evening", "day",   "greetings", "dearest", "and",  "hiya",    "there"};
+  return one_of(key, words);
+}
+
+// Words of a salutation that name a role or a group, not a person.
+bool is_generic(const std::string& key) {
+  static const std::vector<std::string> words = {
+      "all",         "team",         "hiring",      "manager", "managers",    "committee",
+      "recruiter",   "recruiting",   "recruitment", "talent",  "acquisition", "hr",
+      "human",       "resources",    "whom",        "it",      "may",         "concern",
+      "to",          "or",           "sir",         "madam",   "everyone",    "everybody",
+      "folks",       "colleagues",   "friends",     "search",  "selection",   "panel",
+      "interviewer", "interviewers", "department",  "the",     "of",          "at",
+      "in",          "for",          "members",     "member"};
+  return one_of(key, words);
+}
+
+// Letters after a name that are not part of it: "John Doe PMP", "Ana Cruz Jr".
+bool is_credential(const std::string& key) {
+  static const std::vector<std::string> words = {
+      "jr",  "sr",  "ii",  "iii",  "iv",  "phd", "mba",  "pmp",  "cpa", "cfa",  "rn",    "bsn",
+      "msn", "md",  "do",  "dds",  "esq", "pe",  "shrm", "cp",   "scp", "ccna", "cissp", "csm",
+      "lpn", "cna", "emt", "ma",   "ms",  "bs",  "ba",   "bsc",  "msc", "med",  "edd",   "jd",
+      "llm", "cma", "cia", "cisa", "aws", "pmi", "acp",  "lcsw", "np",  "pa"};
+  return one_of(key, words);
+}
+
+std::string name_key(std::string_view word) {
+  std::string key = parse::comparison_key(word);
+  std::string out;
+  out.reserve(key.size());
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += key[i];
+    }
+  }
+  return out;
 }
 
 std::vector<Token> tokens_of(std::string_view text, core::Span span) {
   std::vector<Token> out;
   for (core::Span w : parse::split_words(text.substr(span.begin, span.size()))) {
     core::Span abs{span.begin + w.begin, span.begin + w.end};
-    out.push_back({abs, parse::comparison_key(text.substr(abs.begin, abs.size()))});
+    out.push_back({abs, name_key(text.substr(abs.begin, abs.size()))});
   }
   return out;
 }
@@ -51,6 +116,34 @@ std::vector<std::string> name_keys(std::string_view name) {
   return keys;
 }
 
+// Edit distance in code points where a transposition of neighbours counts as
+// one edit (optimal string alignment), since "Jonse" is one slip, not two.
+uint32_t name_distance(std::string_view a, std::string_view b) {
+  auto decode = [](std::string_view s) {
+    std::vector<char32_t> out;
+    for (uint32_t i = 0; i < s.size();) {
+      auto d = core::decode_utf8(s, i);
+      out.push_back(d.code_point);
+      i += d.length;
+    }
+    return out;
+  };
+  std::vector<char32_t> x = decode(a), y = decode(b);
+  const size_t n = x.size(), m = y.size();
+  std::vector<std::vector<uint32_t>> d(n + 1, std::vector<uint32_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<uint32_t>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      uint32_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
 uint32_t allowed_distance(std::string_view key, int64_t max_distance) {
   return static_cast<uint32_t>(key.size() < 6 ? std::min<int64_t>(1, max_distance) : max_distance);
 }
@@ -59,8 +152,21 @@ uint32_t allowed_distance(std::string_view key, int64_t max_distance) {
 core::Span strip_possessive(std::string_view text, core::Span span) {
   std::string_view s = text.substr(span.begin, span.size());
   if (s.size() > 2 && (s.substr(s.size() - 2) == "'s")) return {span.begin, span.end - 2};
-  if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s")) return {span.begin, span.end - 4};
+  if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s"))
+    return {span.begin, span.end - 4};
   return span;
+}
+
+bool has_template_text(std::string_view s) {
+  return s.find("{{") != std::string_view::npos || s.find('[') != std::string_view::npos ||
+         s.find('<') != std::string_view::npos;
+}
+
+bool looks_like_contact(std::string_view s) {
+  if (s.find('@') != std::string_view::npos) return true;
+  int digits = 0;
+  for (char c : s) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  return digits >= 5;
 }
 
 class NameMatch : public Check {
@@ -70,12 +176,14 @@ class NameMatch : public Check {
   Message near_message;
   int64_t max_distance = 2;
 
-  void report(Emitter& out, core::Span span, std::string_view found, const std::string& expected, bool near,
-              bool with_fix) const {
-    std::vector<std::pair<std::string, std::string>> args = {{"found", std::string(found)}, {"expected", expected}};
+  void report(Emitter& out, core::Span span, std::string_view found, const std::string& expected,
+              bool near, bool with_fix) const {
+    std::vector<std::pair<std::string, std::string>> args = {{"found", std::string(found)},
+                                                             {"expected", expected}};
     auto& d = out.report(span, near ? near_message.format(args) : format(args), help());
     if (with_fix) {
-      d.fixes.push_back({"replace with '" + expected + "'", {diag::Edit::replace(span, expected)},
+      d.fixes.push_back({"replace with '" + expected + "'",
+                         {diag::Edit::replace(span, expected)},
                          near ? diag::Applicability::kSafe : diag::Applicability::kUnsafe});
     }
   }
@@ -88,11 +196,14 @@ class NameMatch : public Check {
   }
 
   void run_salutation(const LintInput& in, Emitter& out, std::string_view text) const {
-    if (!in.context.interviewers || in.context.interviewers->empty() || !in.draft.salutation) return;
+    if (!in.context.interviewers || in.context.interviewers->empty() || !in.draft.salutation)
+      return;
+    if (has_template_text(text.substr(in.draft.salutation->begin, in.draft.salutation->size())))
+      return;
     std::vector<Token> names;
     for (auto& t : tokens_of(text, *in.draft.salutation)) {
-      if (is_greeting(t.key) || is_honorific(t.key)) continue;
-      if (text.substr(t.span.begin, 2) == "{{" || t.key == "all" || t.key == "team") return;
+      if (is_greeting(t.key) || is_honorific(t.key) || code_points(t.key) <= 1) continue;
+      if (is_generic(t.key)) return;  // salutation.generic's business
       names.push_back(t);
     }
     if (names.empty()) return;
@@ -100,46 +211,65 @@ class NameMatch : public Check {
     std::vector<std::pair<std::string, std::string>> known;  // key, spelling
     for (const auto& person : *in.context.interviewers) {
       for (const auto& t : tokens_of(person, {0, static_cast<uint32_t>(person.size())})) {
-        if (!is_honorific(t.key)) known.emplace_back(t.key, person.substr(t.span.begin, t.span.size()));
+        if (!is_honorific(t.key))
+          known.emplace_back(t.key, person.substr(t.span.begin, t.span.size()));
       }
     }
+    for (const auto& name : names)
+      for (const auto& k : known)
+        if (k.first == name.key) return;  // one name that matches is enough ("Dear Sam Jones")
+    const Token* best_token = nullptr;
+    const std::pair<std::string, std::string>* best = nullptr;
+    uint32_t best_distance = 0;
     for (const auto& name : names) {
-      bool exact = std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.first == name.key; });
-      if (exact) continue;
-      const std::pair<std::string, std::string>* best = nullptr;
-      uint32_t best_distance = 0;
       for (const auto& k : known) {
-        uint32_t d = parse::edit_distance(name.key, k.first);
-        if (d <= allowed_distance(k.first, max_distance) && (!best || d < best_distance)) best = &k, best_distance = d;
+        uint32_t d = name_distance(name.key, k.first);
+        if (d <= allowed_distance(k.first, max_distance) && (!best || d < best_distance)) {
+          best = &k, best_distance = d, best_token = &name;
+        }
       }
-      std::string_view found = text.substr(name.span.begin, name.span.size());
-      if (best) {
-        report(out, name.span, found, best->second, true, true);
-      } else {
-        std::string expected;
-        for (const auto& person : *in.context.interviewers) expected += (expected.empty() ? "" : ", ") + person;
-        report(out, name.span, found, expected, false, false);
-      }
-      return;  // one finding per salutation is enough
     }
+    if (best) {
+      report(out, best_token->span, text.substr(best_token->span.begin, best_token->span.size()),
+             best->second, true, true);
+      return;
+    }
+    core::Span all{names.front().span.begin, names.back().span.end};
+    std::string expected;
+    for (const auto& person : *in.context.interviewers)
+      expected += (expected.empty() ? "" : ", ") + person;
+    report(out, all, text.substr(all.begin, all.size()), expected, false, false);
   }
 
   void run_signature(const LintInput& in, Emitter& out, std::string_view text) const {
     if (!in.context.candidate || in.draft.signature_lines.empty()) return;
     core::Span line = in.draft.signature_lines.front();
     std::string_view s = text.substr(line.begin, line.size());
-    if (s.find("{{") != std::string_view::npos) return;
+    if (has_template_text(s) || looks_like_contact(s)) return;
     // "John Doe, PMP": credentials after a comma are not part of the name.
     auto comma = s.find(',');
     if (comma != std::string_view::npos) line.end = line.begin + static_cast<uint32_t>(comma);
+    while (line.end > line.begin && (text[line.end - 1] == ' ' || text[line.end - 1] == '\t'))
+      --line.end;
     std::string_view written = text.substr(line.begin, line.size());
-    auto want = name_keys(*in.context.candidate);
-    auto have = name_keys(written);
-    if (want == have) return;
+    auto significant = [](std::vector<std::string> keys) {
+      std::vector<std::string> out;
+      for (auto& k : keys) {
+        while (!k.empty() && k.back() == '.') k.pop_back();
+        if (code_points(k) > 1 && !is_credential(k)) out.push_back(k);
+      }
+      return out;
+    };
+    auto want = significant(name_keys(*in.context.candidate));
+    auto have = significant(name_keys(written));
+    if (want.empty() || have.empty() || want == have) return;
+    bool subset = std::all_of(have.begin(), have.end(),
+                              [&](const std::string& k) { return one_of(k, want); });
+    if (subset) return;  // "Ana" for "Ana Cruz": signature.full-name reports a lone first name
     std::string joined_want, joined_have;
     for (const auto& k : want) joined_want += k + " ";
     for (const auto& k : have) joined_have += k + " ";
-    uint32_t d = parse::edit_distance(joined_have, joined_want);
+    uint32_t d = name_distance(joined_have, joined_want);
     bool near = d <= allowed_distance(joined_want, max_distance);
     report(out, line, written, *in.context.candidate, near, true);
   }
@@ -151,10 +281,30 @@ class NameMatch : public Check {
     if (want.empty()) return;
     std::string want_joined;
     for (const auto& k : want) want_joined += (want_joined.empty() ? "" : " ") + k;
+    // One-word names get one edit at most: two edits from a single word reach
+    // ordinary words ("Amazing" for "Amazon").
+    uint32_t allowed = want_joined.size() <= 4 ? 0
+                       : want.size() == 1
+                           ? std::min<uint32_t>(1, allowed_distance(want_joined, max_distance))
+                           : allowed_distance(want_joined, max_distance);
+    if (allowed == 0) return;
+    // People's names are never the company, however close the spelling.
+    std::vector<std::string> people;
+    if (in.context.interviewers)
+      for (const auto& p : *in.context.interviewers)
+        for (auto& k : name_keys(p)) people.push_back(k);
+    if (in.context.candidate)
+      for (auto& k : name_keys(*in.context.candidate)) people.push_back(k);
     std::vector<core::Span> words;
     if (const auto* subject = in.draft.header("subject"))
       for (const auto& t : tokens_of(text, subject->value)) words.push_back(t.span);
-    words.insert(words.end(), in.draft.words.begin(), in.draft.words.end());
+    auto paragraphs = section_spans(in.draft, "paragraph");
+    for (core::Span w : in.draft.words)
+      for (core::Span p : paragraphs)
+        if (p.contains(w)) {
+          words.push_back(w);
+          break;
+        }
     const size_t k = want.size();
     for (size_t i = 0; i + k <= words.size(); ++i) {
       unsigned char first = static_cast<unsigned char>(text[words[i].begin]);
@@ -162,19 +312,21 @@ class NameMatch : public Check {
       bool contiguous = true;
       for (size_t j = i + 1; j < i + k && contiguous; ++j) {
         std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
-        contiguous = !gap.empty() && gap.size() <= 3 && gap.find_first_not_of(" -&") == std::string_view::npos;
+        contiguous = !gap.empty() && gap.size() <= 3 &&
+                     gap.find_first_not_of(" -&") == std::string_view::npos;
       }
       if (!contiguous) continue;
       core::Span span{words[i].begin, strip_possessive(text, words[i + k - 1]).end};
-      std::string key = parse::comparison_key(text.substr(span.begin, span.size()));
+      std::string key = name_key(text.substr(span.begin, span.size()));
       for (char& c : key)
         if (c == '-' || c == '&') c = ' ';
       std::string squeezed;
       for (char c : key)
         if (!(c == ' ' && !squeezed.empty() && squeezed.back() == ' ')) squeezed += c;
       if (squeezed == want_joined || squeezed.empty() || squeezed[0] != want_joined[0]) continue;
-      uint32_t d = parse::edit_distance(squeezed, want_joined);
-      if (d == 0 || d > allowed_distance(want_joined, max_distance)) continue;
+      if (one_of(squeezed, people)) continue;
+      uint32_t d = name_distance(squeezed, want_joined);
+      if (d == 0 || d > allowed) continue;
       report(out, span, text.substr(span.begin, span.size()), company, true, true);
       i += k - 1;
     }
@@ -189,7 +341,8 @@ std::unique_ptr<Check> make_name_match(Params& params, CheckCommon common) {
   if (check->target != "salutation" && check->target != "signature" && check->target != "company")
     params.error("target", "'target' must be 'salutation', 'signature' or 'company'");
   check->near_message = Message(params.string("near_message", check->common().message.text()));
-  if (auto problem = check->near_message.validate({"found", "expected"})) params.error("near_message", *problem);
+  if (auto problem = check->near_message.validate({"found", "expected"}))
+    params.error("near_message", *problem);
   check->max_distance = params.integer("max_distance", 2);
   return check;
 }

@@ -1,6 +1,8 @@
 // presence: fires when the rule's section is absent from the draft. The caret
 // goes to the first place in `report_at` that exists (a section name, or
 // "start"/"end" of the body), since a missing part has no span of its own.
+// A section whose spans are all empty (e.g. "Subject:" with no text) counts
+// as absent.
 #include "rules/checks/checks.hpp"
 #include "rules/sections.hpp"
 
@@ -13,7 +15,8 @@ class Presence : public Check {
   std::vector<std::string> report_at;
 
   void run(const LintInput& in, Emitter& out) const override {
-    if (!section_spans(in.draft, common_.sections).empty()) return;
+    for (core::Span s : section_spans(in.draft, common_.sections))
+      if (!s.empty()) return;
     core::Span where{in.draft.body.begin, in.draft.body.begin};
     for (const auto& place : report_at) {
       if (place == "start") break;

@@ -1,6 +1,8 @@
 // repetition: the same word twice in a row ("the the"), separated only by
 // spaces or a line break. Case is ignored; words in `allow` ("had had",
-// "that that") are left alone. The fix deletes the second word.
+// "that that") are left alone. A pair whose second word is capitalized
+// ("Walla Walla", "Bora Bora") is read as a name and skipped unless
+// `skip_capitalized` is false. The fix deletes the second word.
 #include <cctype>
 #include <set>
 
@@ -15,6 +17,7 @@ class Repetition : public Check {
  public:
   using Check::Check;
   std::set<std::string> allow;
+  bool skip_capitalized = true;
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
@@ -27,17 +30,21 @@ class Repetition : public Check {
       for (core::Span s : spans) inside = inside || (s.contains(a) && s.contains(b));
       if (!inside) continue;
       std::string_view between = text.substr(a.end, b.begin - a.end);
-      if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos) continue;
+      if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        continue;
       std::string_view wa = text.substr(a.begin, a.size()), wb = text.substr(b.begin, b.size());
       bool same = true;
       for (size_t k = 0; k < wa.size() && same; ++k)
-        same = std::tolower(static_cast<unsigned char>(wa[k])) == std::tolower(static_cast<unsigned char>(wb[k]));
+        same = std::tolower(static_cast<unsigned char>(wa[k])) ==
+               std::tolower(static_cast<unsigned char>(wb[k]));
       if (!same || std::isdigit(static_cast<unsigned char>(wa[0]))) continue;
+      if (skip_capitalized && std::isupper(static_cast<unsigned char>(wb[0]))) continue;
       std::string lower = parse::comparison_key(wa);
       if (allow.count(lower)) continue;
       core::Span whole{a.begin, b.end};
       auto& d = out.report(whole, format({{"match", std::string(wb)}}), help());
-      d.fixes.push_back({"remove the second '" + std::string(wb) + "'", {diag::Edit::remove({a.end, b.end})},
+      d.fixes.push_back({"remove the second '" + std::string(wb) + "'",
+                         {diag::Edit::remove({a.end, b.end})},
                          diag::Applicability::kSafe});
     }
   }
@@ -48,6 +55,7 @@ class Repetition : public Check {
 std::unique_ptr<Check> make_repetition(Params& params, CheckCommon common) {
   auto check = std::make_unique<Repetition>(std::move(common));
   for (const auto& word : params.strings("allow")) check->allow.insert(parse::comparison_key(word));
+  check->skip_capitalized = params.boolean("skip_capitalized", true);
   return check;
 }
 

@@ -1,8 +1,10 @@
 // required: the rule's sections must contain a match of one of `patterns`;
 // when none does, the rule fires once. It stays silent when none of the
 // sections exists (a presence rule reports that). `report_at` picks where the
-// caret goes: "first_sentence", or a section name; `fix_append` offers a fix
-// that appends text at the end of that span after dropping `fix_trim` chars.
+// caret goes: "first_sentence", "last_sentence" (of the sections), or a
+// section name; `fix_append` offers a fix that appends text at the end of
+// that span after dropping `fix_trim` chars. `unless` patterns silence the
+// rule when one matches a section (e.g. a last paragraph that is a "P.S.").
 #include "rules/checks/checks.hpp"
 #include "rules/sections.hpp"
 #include "rules/text_util.hpp"
@@ -14,6 +16,7 @@ class Required : public Check {
  public:
   using Check::Check;
   PatternList patterns;
+  PatternList unless;
   std::string report_at;
   std::optional<std::string> fix_append;
   std::string fix_trim;
@@ -23,7 +26,7 @@ class Required : public Check {
     auto spans = section_spans(in.draft, common_.sections);
     if (spans.empty()) return;
     for (core::Span s : spans)
-      if (patterns.any(text, s)) return;
+      if (patterns.any(text, s) || (!unless.empty() && unless.any(text, s))) return;
     core::Span where = spans.front();
     if (report_at == "first_sentence") {
       for (const auto& sentence : in.draft.sentences) {
@@ -32,14 +35,21 @@ class Required : public Check {
           break;
         }
       }
+    } else if (report_at == "last_sentence") {
+      for (const auto& sentence : in.draft.sentences) {
+        for (core::Span s : spans)
+          if (s.contains(sentence.span)) where = sentence.span;
+      }
     } else if (!report_at.empty()) {
       auto preferred = section_spans(in.draft, report_at);
       if (!preferred.empty()) where = preferred.front();
     }
-    auto& d = out.report(where, format({{"text", excerpt(text.substr(where.begin, where.size()))}}), help());
+    auto& d = out.report(where, format({{"text", excerpt(text.substr(where.begin, where.size()))}}),
+                         help());
     if (fix_append) {
       core::Span tail{where.end, where.end};
-      while (tail.begin > where.begin && fix_trim.find(text[tail.begin - 1]) != std::string::npos) --tail.begin;
+      while (tail.begin > where.begin && fix_trim.find(text[tail.begin - 1]) != std::string::npos)
+        --tail.begin;
       diag::Fix fix;
       fix.title = "end it with '" + *fix_append + "'";
       fix.edits.push_back(diag::Edit::replace(tail, *fix_append));
@@ -54,9 +64,12 @@ std::unique_ptr<Check> make_required(Params& params, CheckCommon common) {
   auto check = std::make_unique<Required>(std::move(common));
   check->patterns = PatternList(params.patterns("patterns"));
   if (check->patterns.empty()) params.error("patterns", "a required rule needs 'patterns'");
+  check->unless = PatternList(params.patterns("unless"));
   check->report_at = params.string("report_at");
-  if (!check->report_at.empty() && check->report_at != "first_sentence" && !is_section_name(check->report_at))
-    params.error("report_at", "'report_at' must be 'first_sentence' or a section name");
+  if (!check->report_at.empty() && check->report_at != "first_sentence" &&
+      check->report_at != "last_sentence" && !is_section_name(check->report_at))
+    params.error("report_at",
+                 "'report_at' must be 'first_sentence', 'last_sentence' or a section name");
   if (params.has("fix_append")) check->fix_append = params.string("fix_append");
   check->fix_trim = params.string("fix_trim");
   return check;

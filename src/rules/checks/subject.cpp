@@ -2,7 +2,8 @@
 // thanks, follow-up, ...) and for which job. It is vague when it matches one
 // of `vague` (e.g. nothing but "Checking in"), when nothing is left once the
 // `filler` words are removed, or, with `position` in the context, when the
-// position is not named. Silent when there is no subject (subject.missing).
+// position is not named. Silent when there is no subject (subject.missing)
+// and when the subject holds template text (placeholder.unfilled).
 #include <set>
 
 #include "parse/segment.hpp"
@@ -27,8 +28,14 @@ class Subject : public Check {
     std::string_view value = text.substr(subject->value.begin, subject->value.size());
     std::vector<std::pair<std::string, std::string>> args = {
         {"subject", std::string(value)}, {"position", in.context.position.value_or("")}};
-    if (in.context.template_mode && value.find("{{") != std::string_view::npos && purpose.any(text, subject->value))
+    if (in.context.template_mode && value.find("{{") != std::string_view::npos &&
+        purpose.any(text, subject->value))
       return;  // "Thank you – {{position}} interview"
+    // "Thank You – [Position] Interview" is unfinished, not vague: placeholder.unfilled reports it.
+    if (!in.context.template_mode &&
+        (value.find("{{") != std::string_view::npos ||
+         (value.find('[') != std::string_view::npos && value.find(']') != std::string_view::npos)))
+      return;
     bool is_vague = vague.any(text, subject->value) || !purpose.any(text, subject->value);
     if (!is_vague && in.context.position) {
       std::string have = parse::comparison_key(value);
@@ -58,7 +65,8 @@ std::unique_ptr<Check> make_subject(Params& params, CheckCommon common) {
   if (check->purpose.empty()) params.error("purpose", "a subject rule needs 'purpose' patterns");
   check->vague = PatternList(params.patterns("vague"));
   for (const auto& w : params.strings("filler")) check->filler.insert(parse::comparison_key(w));
-  check->position_message = Message(params.string("position_message", check->common().message.text()));
+  check->position_message =
+      Message(params.string("position_message", check->common().message.text()));
   if (auto problem = check->position_message.validate({"subject", "position"}))
     params.error("position_message", *problem);
   return check;

@@ -1,6 +1,9 @@
 // substitution: a table of pattern -> replacement; each match is flagged with
-// a fix that puts the replacement in, keeping a leading capital.
+// a fix that puts the replacement in, keeping a leading capital. An empty
+// replacement ("lol" -> "") removes the match with the space before it.
+// With `skip_quoted`, matches inside quotation marks are left alone.
 #include "rules/checks/checks.hpp"
+#include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
 #include "rules/text_util.hpp"
 
@@ -13,18 +16,31 @@ class Substitution : public Check {
   PatternList patterns;
   std::vector<std::string> replacements;
   bool safe_fix = true;
+  bool skip_quoted = false;
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     for (core::Span section : section_spans(in.draft, common_.sections)) {
       for (const Match& m : patterns.find_all(text, section)) {
+        if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
         std::string_view found = text.substr(m.span.begin, m.span.size());
         std::string repl = match_case(found, replacements[m.pattern]);
-        auto& d = out.report(m.span, format({{"match", std::string(found)}, {"replacement", repl}}), help());
+        auto& d = out.report(m.span, format({{"match", std::string(found)}, {"replacement", repl}}),
+                             help());
         diag::Fix fix;
-        fix.title = "replace with '" + repl + "'";
-        fix.edits.push_back(diag::Edit::replace(m.span, repl));
-        fix.applicability = safe_fix ? diag::Applicability::kSafe : diag::Applicability::kUnsafe;
+        if (repl.empty()) {
+          core::Span removal = m.span;
+          while (removal.begin > section.begin &&
+                 (text[removal.begin - 1] == ' ' || text[removal.begin - 1] == '\t'))
+            --removal.begin;
+          fix.title = "remove '" + std::string(found) + "'";
+          fix.edits.push_back(diag::Edit::remove(removal));
+          fix.applicability = diag::Applicability::kUnsafe;  // the sentence may need rewording
+        } else {
+          fix.title = "replace with '" + repl + "'";
+          fix.edits.push_back(diag::Edit::replace(m.span, repl));
+          fix.applicability = safe_fix ? diag::Applicability::kSafe : diag::Applicability::kUnsafe;
+        }
         d.fixes.push_back(std::move(fix));
       }
     }
@@ -38,7 +54,8 @@ std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
   std::vector<std::unique_ptr<RE2>> compiled;
   const core::Value* swap = params.raw("swap");
   if (!swap || !swap->is_array()) {
-    params.error("swap", "a substitution rule needs 'swap', an array of [pattern, replacement] pairs");
+    params.error("swap",
+                 "a substitution rule needs 'swap', an array of [pattern, replacement] pairs");
     return check;
   }
   for (const auto& pair : swap->array()) {
@@ -49,7 +66,8 @@ std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
     }
     auto re = std::make_unique<RE2>(pair.array()[0].str(), pattern_options());
     if (!re->ok()) {
-      params.error_at(pair.origin, "invalid pattern '" + pair.array()[0].str() + "': " + re->error());
+      params.error_at(pair.origin,
+                      "invalid pattern '" + pair.array()[0].str() + "': " + re->error());
       continue;
     }
     compiled.push_back(std::move(re));
@@ -57,6 +75,7 @@ std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
   }
   check->patterns = PatternList(std::move(compiled));
   check->safe_fix = !params.boolean("unsafe", false);
+  check->skip_quoted = params.boolean("skip_quoted", false);
   return check;
 }
 

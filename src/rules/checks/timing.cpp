@@ -1,10 +1,12 @@
 // timing: compares two dates of the context. With `max_hours`, fires when
 // `to` is later than `from` + max_hours; with `min_hours`, when it is
 // earlier than `from` + min_hours; with `before` (a context key), when `to`
-// falls before that date. Silent when any date it needs is unset.
-#include <cmath>
-
+// falls before that date. Silent when any date it needs is unset, and when
+// one of the `unless_context` keys is set (e.g. a 7-day rule that gives way
+// to the reply_expected_by date the interviewer named).
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "rules/checks/checks.hpp"
 
@@ -23,8 +25,11 @@ class Timing : public Check {
   using Check::Check;
   std::string from = "interview_date", to = "sent_date", before;
   std::optional<double> max_hours, min_hours;
+  std::vector<std::string> unless_context;
 
   void run(const LintInput& in, Emitter& out) const override {
+    for (const auto& key : unless_context)
+      if (in.context.get(key)) return;
     const auto* to_date = date_field(in.context, to);
     if (!to_date || !*to_date) return;
     std::vector<std::pair<std::string, std::string>> args;
@@ -68,10 +73,14 @@ std::unique_ptr<Check> make_timing(Params& params, CheckCommon common) {
   check->before = params.string("before");
   if (params.has("max_hours")) check->max_hours = params.number("max_hours", 24);
   if (params.has("min_hours")) check->min_hours = params.number("min_hours", 168);
+  check->unless_context = params.strings("unless_context");
   core::Context probe;
   for (const auto* key : {&check->from, &check->to}) {
     if (!date_field(probe, *key)) params.error("from", "'" + *key + "' is not a date context key");
   }
+  for (const auto& key : check->unless_context)
+    if (!date_field(probe, key))
+      params.error("unless_context", "'" + key + "' is not a date context key");
   if (!check->before.empty() && !date_field(probe, check->before))
     params.error("before", "'" + check->before + "' is not a date context key");
   if (check->before.empty() && !check->max_hours && !check->min_hours)

@@ -1,0 +1,171 @@
+#include "lsp/convert.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace followup::lsp {
+
+std::string_view encoding_name(PositionEncoding e) {
+  return e == PositionEncoding::kUtf8 ? "utf-8" : "utf-16";
+}
+
+Position to_position(const core::Source& source, uint32_t offset, PositionEncoding enc) {
+  offset = std::min(offset, source.size());
+  uint32_t line = source.line_of(offset);  // 1-based
+  if (enc == PositionEncoding::kUtf16) return {line - 1, source.utf16_column(offset)};
+  return {line - 1, offset - source.line_span(line).begin};
+}
+
+uint32_t to_offset(const core::Source& source, Position pos, PositionEncoding enc) {
+  if (pos.line >= source.line_count()) return source.size();
+  if (enc == PositionEncoding::kUtf16) return source.offset_of_utf16(pos.line, pos.character);
+  core::Span line = source.line_span(pos.line + 1);
+  uint32_t offset = line.begin + std::min(pos.character, line.size());
+  std::string_view text = source.text();
+  // Never split a UTF-8 sequence: step back to the start of the character.
+  while (offset > line.begin && offset < text.size() &&
+         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+    --offset;
+  return offset;
+}
+
+Range to_range(const core::Source& source, core::Span span, PositionEncoding enc) {
+  return {to_position(source, span.begin, enc), to_position(source, span.end, enc)};
+}
+
+core::Span to_span(const core::Source& source, Range range, PositionEncoding enc) {
+  uint32_t begin = to_offset(source, range.start, enc);
+  uint32_t end = to_offset(source, range.end, enc);
+  if (end < begin) std::swap(begin, end);
+  return {begin, end};
+}
+
+json to_json(Position p) { return json{{"line", p.line}, {"character", p.character}}; }
+
+json to_json(const Range& r) { return json{{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
+
+Position position_from_json(const json& j) {
+  if (!j.is_object()) throw ParamError("a position must be an object");
+  return {require_uint(j, "line"), require_uint(j, "character")};
+}
+
+Range range_from_json(const json& j) {
+  if (!j.is_object()) throw ParamError("a range must be an object");
+  return {position_from_json(require_object(j, "start")),
+          position_from_json(require_object(j, "end"))};
+}
+
+std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::optional<std::filesystem::path> uri_to_path(std::string_view uri) {
+  constexpr std::string_view kScheme = "file://";
+  if (uri.size() < kScheme.size()) return std::nullopt;
+  for (size_t i = 0; i < kScheme.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(uri[i])) != kScheme[i]) return std::nullopt;
+  std::string_view rest = uri.substr(kScheme.size());
+  size_t end = rest.find_first_of("?#");
+  if (end != std::string_view::npos) rest = rest.substr(0, end);
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  std::string_view path =
+      slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+  std::string decoded = percent_decode(path);
+  if (!authority.empty() && authority != "localhost")
+    decoded = "//" + percent_decode(authority) + decoded;
+  // file:///C:/x on Windows names C:/x.
+  if (decoded.size() >= 3 && decoded[0] == '/' &&
+      std::isalpha(static_cast<unsigned char>(decoded[1])) && decoded[2] == ':')
+    decoded.erase(0, 1);
+  return std::filesystem::path(decoded);
+}
+
+std::string path_to_uri(const std::filesystem::path& path) {
+  std::string s = path.generic_string();
+  std::string out = "file://";
+  if (s.empty() || s[0] != '/') out += '/';
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+int lsp_severity(core::Severity s) {
+  switch (s) {
+    case core::Severity::kError:
+      return 1;
+    case core::Severity::kWarning:
+      return 2;
+    case core::Severity::kInfo:
+      return 3;
+  }
+  return 1;
+}
+
+std::string rule_docs_url(std::string_view rule_id) {
+  return fmt::format("https://github.com/followup-lint/followup-lint/blob/main/docs/rules.md#{}",
+                     rule_id);
+}
+
+std::string diagnostic_message(const diag::Diagnostic& d) {
+  if (d.help.empty()) return d.message;
+  return d.message + "\nhelp: " + d.help;
+}
+
+json to_lsp_diagnostic(const core::Source& source, const diag::Diagnostic& d, std::string_view uri,
+                       PositionEncoding enc) {
+  json out = {
+      {"range", to_json(to_range(source, d.span, enc))},
+      {"severity", lsp_severity(d.severity)},
+      {"code", d.rule_id},
+      {"codeDescription", {{"href", rule_docs_url(d.rule_id)}}},
+      {"source", "followup-lint"},
+      {"message", diagnostic_message(d)},
+  };
+  if (!d.notes.empty()) {
+    json related = json::array();
+    for (const auto& note : d.notes) {
+      related.push_back(
+          {{"location", {{"uri", uri}, {"range", to_json(to_range(source, note.span, enc))}}},
+           {"message", note.message}});
+    }
+    out["relatedInformation"] = std::move(related);
+  }
+  return out;
+}
+
+json to_workspace_edit(const core::Source& source, const diag::Fix& fix, std::string_view uri,
+                       PositionEncoding enc) {
+  json edits = json::array();
+  for (const auto& e : fix.edits)
+    edits.push_back(
+        {{"range", to_json(to_range(source, e.span, enc))}, {"newText", e.replacement}});
+  json changes = json::object();
+  changes[std::string(uri)] = std::move(edits);
+  return json{{"changes", std::move(changes)}};
+}
+
+}  // namespace followup::lsp

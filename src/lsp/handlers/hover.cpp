@@ -1,0 +1,95 @@
+// textDocument/hover: over a diagnostic, the rule's message, help and
+// explain text as Markdown (several findings: the narrowest first, its range
+// is the hover's); elsewhere (or in a document that is not open) null.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "lsp/handlers/handlers.hpp"
+#include "lsp/server.hpp"
+
+namespace followup::lsp::handlers {
+namespace {
+
+// Backslash-escapes the characters that would turn quoted draft text into
+// Markdown emphasis, code, links or HTML.
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// A fence longer than any run of backticks inside `text`.
+std::string fence_for(std::string_view text) {
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<size_t>(3, longest + 1), '`');
+}
+
+std::string trim_newlines(std::string_view s) {
+  while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string hover_text(const diag::Diagnostic& d, const rules::Rule* rule) {
+  std::string md =
+      fmt::format("**{}** · {} · `{}`\n\n{}", "followup-lint", core::severity_name(d.severity),
+                  d.rule_id, escape_markdown(d.message));
+  if (!d.help.empty()) md += fmt::format("\n\n*help:* {}", escape_markdown(d.help));
+  if (rule) {
+    if (!rule->summary.empty())
+      md += fmt::format("\n\n---\n\n**{}**: {}", rule->id, escape_markdown(rule->summary));
+    std::string explain = trim_newlines(rule->explain);
+    if (!explain.empty()) {
+      std::string fence = fence_for(explain);
+      md += fmt::format("\n\n{}text\n{}\n{}", fence, explain, fence);
+    }
+  }
+  md += fmt::format("\n\n[Rule documentation]({})", rule_docs_url(d.rule_id));
+  return md;
+}
+
+}  // namespace
+
+Reply hover(Server& server, const json& params) {
+  const json& td = require_object(params, "textDocument");
+  std::string uri = require_string(td, "uri");
+  Position pos = position_from_json(require_object(params, "position"));
+  Document* doc = server.document(uri);
+  if (!doc) return Reply::ok(nullptr);
+  server.ensure_linted(*doc);
+  const core::Source& source = *doc->linted;
+  PositionEncoding enc = server.session().encoding;
+  uint32_t offset = to_offset(source, pos, enc);
+  // Every diagnostic under the cursor, the narrowest (most specific) first.
+  std::vector<const diag::Diagnostic*> hits;
+  for (const auto& d : doc->diagnostics) {
+    bool over = d.span.empty() ? offset == d.span.begin : d.span.contains(offset);
+    if (over) hits.push_back(&d);
+  }
+  if (hits.empty()) return Reply::ok(nullptr);
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const diag::Diagnostic* a, const diag::Diagnostic* b) {
+                     return a->span.size() < b->span.size();
+                   });
+  std::string value;
+  for (const auto* d : hits) {
+    const rules::Rule* rule = doc->settings ? doc->settings->rules->find(d->rule_id) : nullptr;
+    if (!value.empty()) value += "\n\n---\n\n";
+    value += hover_text(*d, rule);
+  }
+  const diag::Diagnostic* first = hits.front();
+  return Reply::ok({{"contents", {{"kind", "markdown"}, {"value", value}}},
+                    {"range", to_json(to_range(source, first->span, enc))}});
+}
+
+}  // namespace followup::lsp::handlers

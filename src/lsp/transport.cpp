@@ -1,0 +1,197 @@
+#include "lsp/transport.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+
+namespace followup::lsp {
+namespace {
+
+constexpr std::string_view kLengthHeader = "content-length";
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// An HTTP-style header name: visible ASCII, no separators.
+bool is_token(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F ||
+        std::string_view("()<>@,;:\\\"/[]?={}").find(c) != std::string_view::npos)
+      return false;
+  }
+  return true;
+}
+
+// Case-insensitive search for "content-length" in `text` from `from`.
+size_t find_length_header(std::string_view text, size_t from) {
+  for (size_t i = from; i + kLengthHeader.size() <= text.size(); ++i)
+    if (iequals(text.substr(i, kLengthHeader.size()), kLengthHeader)) return i;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void FrameDecoder::feed(std::string_view bytes) {
+  compact();
+  buffer_.append(bytes);
+}
+
+void FrameDecoder::compact() {
+  if (pos_ > 0 && (pos_ == buffer_.size() || pos_ > (size_t{1} << 16))) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
+}
+
+std::optional<Frame> FrameDecoder::next() {
+  for (;;) {
+    std::string_view avail = std::string_view(buffer_).substr(pos_);
+    if (skip_ > 0) {
+      size_t n = std::min(skip_, avail.size());
+      pos_ += n;
+      skip_ -= n;
+      if (skip_ > 0) return std::nullopt;
+      continue;
+    }
+    if (resync_) {
+      // After a bad header block: drop bytes up to the next "Content-Length".
+      size_t at = find_length_header(avail, 0);
+      if (at == std::string_view::npos) {
+        size_t keep = std::min(avail.size(), kLengthHeader.size() - 1);
+        pos_ += avail.size() - keep;
+        return std::nullopt;
+      }
+      pos_ += at;
+      resync_ = false;
+      continue;
+    }
+    if (body_length_) {
+      if (avail.size() < *body_length_) return std::nullopt;
+      Frame f{std::string(avail.substr(0, *body_length_)), {}};
+      pos_ += *body_length_;
+      body_length_.reset();
+      return f;
+    }
+
+    // Header block: lines ending in "\r\n" (a bare "\n" is tolerated) up to an
+    // empty line. Blank lines before a header are skipped.
+    size_t i = 0;
+    while (i < avail.size() && (avail[i] == '\r' || avail[i] == '\n')) ++i;
+    if (i == avail.size()) {
+      pos_ += i;
+      return std::nullopt;
+    }
+    const size_t block_start = pos_ + i;
+    std::optional<size_t> length;
+    std::string error;
+    bool complete = false;
+    while (i < avail.size()) {
+      size_t eol = avail.find('\n', i);
+      if (eol == std::string_view::npos) break;
+      std::string_view line = avail.substr(i, eol - i);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      i = eol + 1;
+      if (line.empty()) {
+        complete = true;
+        break;
+      }
+      if (!error.empty()) continue;
+      size_t colon = line.find(':');
+      std::string_view name = colon == std::string_view::npos ? line : line.substr(0, colon);
+      if (colon == std::string_view::npos || !is_token(name)) {
+        error = fmt::format("malformed header line '{}'", line.substr(0, 80));
+        continue;
+      }
+      std::string_view value = trim(line.substr(colon + 1));
+      if (iequals(name, kLengthHeader)) {
+        size_t n = 0;
+        bool ok = !value.empty() && value.size() <= 15;
+        for (char c : value) {
+          if (c < '0' || c > '9') {
+            ok = false;
+            break;
+          }
+          n = n * 10 + static_cast<size_t>(c - '0');
+        }
+        if (!ok) {
+          error = fmt::format("invalid Content-Length '{}'", value.substr(0, 40));
+        } else {
+          length = n;
+        }
+      }
+      // Other headers (Content-Type) are accepted and ignored.
+    }
+    if (!complete) {
+      if (avail.size() - (block_start - pos_) > kMaxHeader) {
+        pos_ = block_start + 1;
+        resync_ = true;
+        return Frame{{}, "header block too long or missing its blank line"};
+      }
+      return std::nullopt;
+    }
+    if (error.empty() && !length) error = "missing Content-Length header";
+    if (!error.empty()) {
+      pos_ = block_start + 1;
+      resync_ = true;
+      return Frame{{}, error};
+    }
+    pos_ += i;
+    if (*length > kMaxBody) {
+      skip_ = *length;
+      return Frame{
+          {}, fmt::format("message of {} bytes exceeds the {} MiB limit", *length, kMaxBody >> 20)};
+    }
+    body_length_ = *length;
+  }
+}
+
+std::string frame(std::string_view body) {
+  std::string out = fmt::format("Content-Length: {}\r\n\r\n", body.size());
+  out.append(body);
+  return out;
+}
+
+bool FdTransport::read_some(std::string& out) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(in_, buf, sizeof buf);
+    if (n > 0) {
+      out.append(buf, static_cast<size_t>(n));
+      return true;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return false;
+  }
+}
+
+bool FdTransport::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(out_, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace followup::lsp

@@ -1,0 +1,143 @@
+// The pre-commit hook (.pre-commit-hooks.yaml): `pre-commit try-repo` runs it
+// from a throwaway git repository holding a committed copy of the hooks
+// file, in a second throwaway repository holding the draft, with the built
+// binary's folder first on PATH (the hook is `language: system`). SKIPs with
+// a warning when git or pre-commit is missing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "ci/command.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using followup::testing::find_program;
+using followup::testing::read_text;
+using followup::testing::RunResult;
+using followup::testing::run_command;
+using followup::testing::TempDir;
+
+namespace {
+
+const std::string kBad = R"(Dear Mr. Jones
+
+Thank you for taking the time to speak with me about the the Customer Service Associate position. I am a team player.
+
+If you have any further questions, you can reach me at (555) 010-4477. Thank you again for your time.
+
+Cheers,
+Ana Cruz
+(555) 010-4477
+)";
+
+const std::string kClean = R"(Dear Mr. Jones,
+
+Thank you for taking the time to speak with me about the Customer Service Associate position. I enjoyed hearing about the diverse clientele your team works with every day.
+
+In addition to my enthusiasm for customer service, I bring five years of experience managing call centers. That work taught me to troubleshoot problems quickly and to set clear goals for a team.
+
+If you have any further questions about my background, you can reach me at (555) 010-4477. Thank you again for your time, and I hope we can speak again soon.
+
+Sincerely,
+Ana Cruz
+(555) 010-4477
+ana.cruz@example.com
+)";
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A sandbox: the hook repository, the project repository and pre-commit's
+// cache all live in one temporary folder; git and pre-commit see no user or
+// system configuration.
+struct Sandbox {
+  TempDir dir;
+  std::vector<std::string> env;
+
+  Sandbox() {
+    const char* path = std::getenv("PATH");
+    std::string bin_dir = fs::path(FOLLOWUP_BINARY).parent_path().string();
+    env = {"PATH=" + bin_dir + ":" + (path ? path : "/usr/local/bin:/usr/bin:/bin"),
+           "HOME=" + dir.mkdir("home"),
+           "PRE_COMMIT_HOME=" + dir.mkdir("cache"),
+           "XDG_CACHE_HOME=" + dir.mkdir("xdg-cache"),
+           "GIT_CONFIG_NOSYSTEM=1",
+           "GIT_AUTHOR_NAME=followup-lint tests",
+           "GIT_AUTHOR_EMAIL=tests@example.com",
+           "GIT_COMMITTER_NAME=followup-lint tests",
+           "GIT_COMMITTER_EMAIL=tests@example.com",
+           "PRE_COMMIT_COLOR=never",
+           "NO_COLOR=1"};
+  }
+
+  RunResult run(const std::vector<std::string>& argv, const std::string& cwd) const {
+    return run_command(argv, cwd, env);
+  }
+
+  void git(const std::vector<std::string>& args, const std::string& cwd) const {
+    std::vector<std::string> argv = {"git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = run(argv, cwd);
+    INFO("git " << args.front() << ": " << r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("pre-commit try-repo runs the followup-lint hook on drafts", "[ci][pre-commit]") {
+  if (find_program("git").empty()) {
+    WARN("SKIPPED: git is not on PATH");
+    return;
+  }
+  if (find_program("pre-commit").empty()) {
+    WARN("SKIPPED: pre-commit is not on PATH (apt-get install pre-commit)");
+    return;
+  }
+  Sandbox box;
+  // try-repo needs a git repository with the hooks file committed: copy it
+  // into a fresh one rather than using the source tree itself.
+  std::string hooks = box.dir.mkdir("hooks");
+  box.dir.write("hooks/.pre-commit-hooks.yaml", read_text(FOLLOWUP_SOURCE_DIR "/.pre-commit-hooks.yaml"));
+  box.git({"init", "-q"}, hooks);
+  box.git({"add", ".pre-commit-hooks.yaml"}, hooks);
+  box.git({"commit", "-q", "-m", "hooks"}, hooks);
+
+  std::string project = box.dir.mkdir("project");
+  box.git({"init", "-q"}, project);
+
+  SECTION("a draft with findings fails the hook and shows them") {
+    box.dir.write("project/draft.txt", kBad);
+    box.git({"add", "draft.txt"}, project);
+    auto r = box.run({"pre-commit", "try-repo", hooks, "followup-lint", "--files", "draft.txt"}, project);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "followup-lint"));
+    CHECK(contains(r.out, "Failed"));
+    CHECK(contains(r.out, "draft.txt:7:1: warning: 'Cheers,' is too casual"));
+    CHECK(contains(r.out, "[closing.unprofessional]"));
+    CHECK(contains(r.out, "[style.repeated-word]"));
+  }
+
+  SECTION("a clean draft passes") {
+    box.dir.write("project/draft.txt", kClean);
+    box.git({"add", "draft.txt"}, project);
+    auto r = box.run({"pre-commit", "try-repo", hooks, "followup-lint", "--files", "draft.txt"}, project);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Passed"));
+  }
+
+  SECTION("files that are not drafts are not handed to the hook") {
+    box.dir.write("project/script.py", kBad);
+    box.git({"add", "script.py"}, project);
+    auto r = box.run({"pre-commit", "try-repo", hooks, "followup-lint", "--files", "script.py"}, project);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Skipped"));
+  }
+}

@@ -1,0 +1,282 @@
+// Helpers shared by the language server tests: an in-process server that
+// records what it sends, and a child process running `followup-lint --lsp`
+// over pipes, read with timeouts so a hung server fails a test instead of
+// hanging it.
+#pragma once
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "lsp/protocol.hpp"
+#include "lsp/server.hpp"
+#include "lsp/transport.hpp"
+#include "rules/workspace.hpp"
+
+namespace lsp_test {
+
+using followup::lsp::json;
+using Millis = std::chrono::milliseconds;
+
+inline std::string fixtures_dir() { return std::string(FOLLOWUP_SOURCE_DIR) + "/fixtures/lsp"; }
+
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write_text(const std::filesystem::path& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+// A fresh folder under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "followup-lsp-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline json rpc_request(int64_t id, std::string_view method, json params = json::object()) {
+  return followup::lsp::make_request(id, method, std::move(params));
+}
+inline json rpc_notification(std::string_view method, json params = json::object()) {
+  return followup::lsp::make_notification(method, std::move(params));
+}
+inline json initialize_params(json capabilities = json::object()) {
+  return {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", std::move(capabilities)}};
+}
+inline json did_open_params(const std::string& uri, const std::string& text, int version = 1) {
+  return {{"textDocument",
+           {{"uri", uri}, {"languageId", "plaintext"}, {"version", version}, {"text", text}}}};
+}
+
+// The server in this process; everything it sends lands in `sent`.
+class InProcess {
+ public:
+  explicit InProcess(followup::lsp::ServerOptions options = {})
+      : workspace_(followup::rules::WorkspaceOptions{}),
+        server_(
+            workspace_, [this](const json& m) { sent.push_back(m); }, options) {}
+
+  // Sends one message framed, as a client would, and returns what came back.
+  std::vector<json> send(const json& message) {
+    size_t before = sent.size();
+    server_.receive(followup::lsp::frame(followup::lsp::to_text(message)));
+    return {sent.begin() + static_cast<std::ptrdiff_t>(before), sent.end()};
+  }
+  std::vector<json> send_bytes(std::string_view bytes) {
+    size_t before = sent.size();
+    server_.receive(bytes);
+    return {sent.begin() + static_cast<std::ptrdiff_t>(before), sent.end()};
+  }
+  // The response to request `id` among the messages it produced.
+  json call(int64_t id, std::string_view method, json params = json::object()) {
+    for (auto& m : send(rpc_request(id, method, std::move(params))))
+      if (m.contains("id") && m["id"] == id && !m.contains("method")) return m;
+    throw std::runtime_error("no response to " + std::string(method));
+  }
+  std::vector<json> notify(std::string_view method, json params = json::object()) {
+    return send(rpc_notification(method, std::move(params)));
+  }
+  json initialize(json capabilities = json::object()) {
+    json r = call(0, "initialize", initialize_params(std::move(capabilities)));
+    notify("initialized");
+    return r;
+  }
+  // The last publishDiagnostics for `uri`, or null.
+  json last_publish(const std::string& uri) const {
+    for (auto it = sent.rbegin(); it != sent.rend(); ++it)
+      if ((*it).value("method", "") == "textDocument/publishDiagnostics" &&
+          (*it)["params"]["uri"] == uri)
+        return (*it)["params"];
+    return nullptr;
+  }
+  followup::lsp::Server& server() { return server_; }
+
+  std::vector<json> sent;
+
+ private:
+  followup::rules::Workspace workspace_;
+  followup::lsp::Server server_;
+};
+
+// `followup-lint --lsp` as a child process with pipes on stdin and stdout;
+// its stderr goes to a file (read with stderr_text()).
+class Child {
+ public:
+  explicit Child(std::vector<std::string> args, const std::string& cwd = {}) {
+    int to_child[2], from_child[2];
+    if (::pipe2(to_child, O_CLOEXEC) != 0 || ::pipe2(from_child, O_CLOEXEC) != 0)
+      throw std::runtime_error("pipe failed");
+    err_path_ =
+        (std::filesystem::temp_directory_path() /
+         ("followup-lsp-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++)))
+            .string();
+    pid_ = ::fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+      ::dup2(to_child[0], STDIN_FILENO);
+      ::dup2(from_child[1], STDOUT_FILENO);
+      int err = ::open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (err >= 0) ::dup2(err, STDERR_FILENO);
+      if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(to_child[0]);
+    ::close(from_child[1]);
+    in_ = to_child[1];
+    out_ = from_child[0];
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  ~Child() {
+    if (in_ >= 0) ::close(in_);
+    if (out_ >= 0) ::close(out_);
+    if (pid_ > 0 && !status_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    std::error_code ec;
+    std::filesystem::remove(err_path_, ec);
+  }
+
+  bool send_bytes(std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t n = ::write(in_, bytes.data(), bytes.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+  bool send(const json& message) {
+    return send_bytes(followup::lsp::frame(followup::lsp::to_text(message)));
+  }
+  void close_stdin() {
+    if (in_ >= 0) ::close(in_);
+    in_ = -1;
+  }
+
+  // The next message from the server, or nullopt after `timeout` or at EOF.
+  std::optional<json> read(Millis timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      if (!queue_.empty()) {
+        json m = std::move(queue_.front());
+        queue_.pop_front();
+        return m;
+      }
+      if (auto f = decoder_.next()) {
+        json m = json::parse(f->body, nullptr, false);
+        queue_.push_back(f->error.empty() && !m.is_discarded() ? m : json{{"unparsable", f->body}});
+        continue;
+      }
+      auto left = std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || eof_) return std::nullopt;
+      pollfd p{out_, POLLIN, 0};
+      int r = ::poll(&p, 1, static_cast<int>(left.count()));
+      if (r <= 0) continue;
+      char buf[65536];
+      ssize_t n = ::read(out_, buf, sizeof buf);
+      if (n <= 0) {
+        eof_ = true;
+        continue;
+      }
+      decoder_.feed(std::string_view(buf, static_cast<size_t>(n)));
+    }
+  }
+  // Reads until `pred` holds; the messages passed over are kept in `seen`.
+  std::optional<json> wait_for(const std::function<bool(const json&)>& pred,
+                               Millis timeout = Millis(20000)) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      auto left = std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return std::nullopt;
+      auto m = read(left);
+      if (!m) return std::nullopt;
+      if (pred(*m)) return m;
+      seen.push_back(*m);
+    }
+  }
+  std::optional<json> response(int64_t id, Millis timeout = Millis(20000)) {
+    return wait_for(
+        [id](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); },
+        timeout);
+  }
+  std::optional<json> publish_for(const std::string& uri, Millis timeout = Millis(20000)) {
+    return wait_for(
+        [&](const json& m) {
+          return m.value("method", "") == "textDocument/publishDiagnostics" &&
+                 m["params"]["uri"] == uri;
+        },
+        timeout);
+  }
+  // The exit status (or -signal), or nullopt if still running after `timeout`.
+  std::optional<int> wait_exit(Millis timeout = Millis(20000)) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!status_) {
+      int status = 0;
+      pid_t r = ::waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) {
+        status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+        break;
+      }
+      if (std::chrono::steady_clock::now() > deadline) return std::nullopt;
+      std::this_thread::sleep_for(Millis(10));
+    }
+    return status_;
+  }
+  std::string stderr_text() const { return read_text(err_path_); }
+
+  std::vector<json> seen;
+
+ private:
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  pid_t pid_ = -1;
+  int in_ = -1, out_ = -1;
+  bool eof_ = false;
+  std::optional<int> status_;
+  std::string err_path_;
+  followup::lsp::FrameDecoder decoder_;
+  std::deque<json> queue_;
+};
+
+}  // namespace lsp_test
