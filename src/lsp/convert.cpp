@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
+
 namespace followup::lsp {
 
 std::string_view encoding_name(PositionEncoding e) {
@@ -40,6 +42,20 @@ core::Span to_span(const core::Source& source, Range range, PositionEncoding enc
   uint32_t end = to_offset(source, range.end, enc);
   if (end < begin) std::swap(begin, end);
   return {begin, end};
+}
+
+Position PositionMapper::map(uint32_t offset, Cache& cache) {
+  offset = std::min(offset, source_.size());
+  Position pos;
+  if (enc_ == PositionEncoding::kUtf16 && cache.valid && offset >= cache.offset &&
+      source_.line_of(offset) == cache.pos.line + 1) {
+    std::string_view between = source_.text().substr(cache.offset, offset - cache.offset);
+    pos = {cache.pos.line, cache.pos.character + core::count_utf16_units(between)};
+  } else {
+    pos = to_position(source_, offset, enc_);
+  }
+  cache = {true, offset, pos};
+  return pos;
 }
 
 json to_json(Position p) { return json{{"line", p.line}, {"character", p.character}}; }
@@ -135,10 +151,9 @@ std::string diagnostic_message(const diag::Diagnostic& d) {
   return d.message + "\nhelp: " + d.help;
 }
 
-json to_lsp_diagnostic(const core::Source& source, const diag::Diagnostic& d, std::string_view uri,
-                       PositionEncoding enc) {
+json to_lsp_diagnostic(PositionMapper& mapper, const diag::Diagnostic& d, std::string_view uri) {
   json out = {
-      {"range", to_json(to_range(source, d.span, enc))},
+      {"range", to_json(mapper.range(d.span))},
       {"severity", lsp_severity(d.severity)},
       {"code", d.rule_id},
       {"codeDescription", {{"href", rule_docs_url(d.rule_id)}}},
@@ -148,24 +163,33 @@ json to_lsp_diagnostic(const core::Source& source, const diag::Diagnostic& d, st
   if (!d.notes.empty()) {
     json related = json::array();
     for (const auto& note : d.notes) {
-      related.push_back(
-          {{"location", {{"uri", uri}, {"range", to_json(to_range(source, note.span, enc))}}},
-           {"message", note.message}});
+      related.push_back({{"location", {{"uri", uri}, {"range", to_json(mapper.range(note.span))}}},
+                         {"message", note.message}});
     }
     out["relatedInformation"] = std::move(related);
   }
   return out;
 }
 
-json to_workspace_edit(const core::Source& source, const diag::Fix& fix, std::string_view uri,
+json to_lsp_diagnostic(const core::Source& source, const diag::Diagnostic& d, std::string_view uri,
                        PositionEncoding enc) {
+  PositionMapper mapper(source, enc);
+  return to_lsp_diagnostic(mapper, d, uri);
+}
+
+json to_workspace_edit(PositionMapper& mapper, const diag::Fix& fix, std::string_view uri) {
   json edits = json::array();
   for (const auto& e : fix.edits)
-    edits.push_back(
-        {{"range", to_json(to_range(source, e.span, enc))}, {"newText", e.replacement}});
+    edits.push_back({{"range", to_json(mapper.range(e.span))}, {"newText", e.replacement}});
   json changes = json::object();
   changes[std::string(uri)] = std::move(edits);
   return json{{"changes", std::move(changes)}};
+}
+
+json to_workspace_edit(const core::Source& source, const diag::Fix& fix, std::string_view uri,
+                       PositionEncoding enc) {
+  PositionMapper mapper(source, enc);
+  return to_workspace_edit(mapper, fix, uri);
 }
 
 }  // namespace followup::lsp

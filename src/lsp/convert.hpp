@@ -37,6 +37,28 @@ uint32_t to_offset(const core::Source& source, Position pos, PositionEncoding en
 Range to_range(const core::Source& source, core::Span span, PositionEncoding enc);
 core::Span to_span(const core::Source& source, Range range, PositionEncoding enc);
 
+// Converts many offsets into one Source. Successive offsets on the same line
+// count only the text between them, so a long line with many findings stays
+// linear instead of counting from the line start each time.
+class PositionMapper {
+ public:
+  PositionMapper(const core::Source& source, PositionEncoding enc) : source_(source), enc_(enc) {}
+  Position position(uint32_t offset) { return map(offset, begin_); }
+  Range range(core::Span span) { return {map(span.begin, begin_), map(span.end, end_)}; }
+
+ private:
+  struct Cache {
+    bool valid = false;
+    uint32_t offset = 0;
+    Position pos;
+  };
+  Position map(uint32_t offset, Cache& cache);
+
+  const core::Source& source_;
+  PositionEncoding enc_;
+  Cache begin_, end_;  // begins and ends each tend to ascend
+};
+
 json to_json(Position p);
 json to_json(const Range& r);
 // ParamError when `j` is not a Position / Range.
@@ -56,9 +78,11 @@ std::string rule_docs_url(std::string_view rule_id);
 std::string diagnostic_message(const diag::Diagnostic& d);
 
 // The LSP Diagnostic for `d` (notes become relatedInformation in `uri`).
+json to_lsp_diagnostic(PositionMapper& mapper, const diag::Diagnostic& d, std::string_view uri);
 json to_lsp_diagnostic(const core::Source& source, const diag::Diagnostic& d, std::string_view uri,
                        PositionEncoding enc);
 // A WorkspaceEdit {changes: {uri: [TextEdit...]}} for one fix.
+json to_workspace_edit(PositionMapper& mapper, const diag::Fix& fix, std::string_view uri);
 json to_workspace_edit(const core::Source& source, const diag::Fix& fix, std::string_view uri,
                        PositionEncoding enc);
 

@@ -294,8 +294,8 @@ json Server::lsp_diagnostics(Document& doc) {
   ensure_linted(doc);
   json out = json::array();
   for (const auto& e : doc.extra) out.push_back(e);
-  for (const auto& d : doc.diagnostics)
-    out.push_back(to_lsp_diagnostic(*doc.linted, d, doc.uri(), session_.encoding));
+  PositionMapper mapper(*doc.linted, session_.encoding);
+  for (const auto& d : doc.diagnostics) out.push_back(to_lsp_diagnostic(mapper, d, doc.uri()));
   return out;
 }
 

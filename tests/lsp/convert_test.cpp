@@ -154,3 +154,24 @@ TEST_CASE("diagnostics: LSP shape with code, codeDescription, source, severity",
         json::parse(R"({"changes":{"file:///a.txt":[{"range":{"start":{"line":1,"character":0},
         "end":{"line":1,"character":9}},"newText":"Sincerely"}]}})"));
 }
+
+TEST_CASE("positions: PositionMapper agrees with to_position in any order", "[lsp][convert]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += i % 3 ? "Zoë 😀 Núñez team player, " : "\r\nline 中文 ";
+  Source s("a.txt", text);
+  std::vector<uint32_t> offsets;
+  for (uint32_t off = 0; off <= s.size(); ++off)
+    if (off == s.size() || (static_cast<unsigned char>(s.text()[off]) & 0xC0) != 0x80) offsets.push_back(off);
+  for (auto enc : {kU16, kU8}) {
+    PositionMapper mapper(s, enc);
+    // Ascending, then a pseudo-random walk with jumps back.
+    for (uint32_t off : offsets) CHECK(mapper.position(off) == to_position(s, off, enc));
+    for (size_t i = 0; i < offsets.size(); ++i) {
+      uint32_t off = offsets[(i * 7919) % offsets.size()];
+      Span span{off, offsets[std::min(offsets.size() - 1, (i * 7919) % offsets.size() + i % 5)]};
+      Range r = mapper.range(span);
+      CHECK(r.start == to_position(s, span.begin, enc));
+      CHECK(r.end == to_position(s, span.end, enc));
+    }
+  }
+}

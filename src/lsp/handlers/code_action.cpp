@@ -37,16 +37,17 @@ Reply code_action(Server& server, const json& params) {
   const core::Source& source = *doc->linted;
   PositionEncoding enc = server.session().encoding;
   core::Span wanted = to_span(source, range, enc);
+  PositionMapper mapper(source, enc);
   for (const auto& d : doc->diagnostics) {
     if (d.fixes.empty() || d.span.begin > wanted.end || wanted.begin > d.span.end) continue;
-    json diagnostic = to_lsp_diagnostic(source, d, uri, enc);
+    json diagnostic = to_lsp_diagnostic(mapper, d, uri);
     bool preferred_given = false;
     for (const auto& fix : d.fixes) {
       bool safe = fix.applicability == diag::Applicability::kSafe;
       json action = {{"title", safe ? fix.title : fix.title + " (unsafe: check it reads right)"},
                      {"kind", "quickfix"},
                      {"diagnostics", json::array({diagnostic})},
-                     {"edit", to_workspace_edit(source, fix, uri, enc)}};
+                     {"edit", to_workspace_edit(mapper, fix, uri)}};
       if (safe && !preferred_given) {
         action["isPreferred"] = true;
         preferred_given = true;
