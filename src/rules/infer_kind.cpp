@@ -45,6 +45,8 @@ Signals make_signals() {
       {Kind::kThankYou, 4, 0, R"((?i)\b(?:thank|thanks|appreciat\w*)\b)"},
       {Kind::kThankYou, 0, 3, R"((?i)\b(?:thank you|thanks)(?: so much| again)? for (?:taking the time|the time|your time|speaking|talking|meeting|calling|interviewing|the (?:call|conversation|interview|opportunity|chance|chat|phone))\b)"},
       {Kind::kThankYou, 0, 3, R"((?i)\bappreciated? (?:the|your) (?:time|chance|opportunity|conversation|call)\b|\bgrateful for (?:the|your) (?:time|opportunity|chance|conversation)\b)"},
+      // A thank-you goes out within a day; an inquiry comes a week or more later.
+      {Kind::kThankYou, 0, 2, R"((?i)\b(?:yesterday|this morning|this afternoon|earlier today)\b)"},
       {Kind::kThankYou, 0, 2, R"((?i)\benjoyed (?:speaking|talking|meeting|learning|our|hearing|the)\b|\bit was (?:a pleasure|great|nice) (?:speaking|talking|meeting)\b)"},
   };
   Signals out;
@@ -81,7 +83,7 @@ core::Kind infer_kind(const core::Draft& draft) {
   const int inquiry = score[static_cast<size_t>(core::Kind::kStatusInquiry)];
   const int thanks = score[static_cast<size_t>(core::Kind::kThankYou)];
   if (rejection >= 4 && rejection >= inquiry) return core::Kind::kRejectionReply;
-  if (inquiry >= 4) return core::Kind::kStatusInquiry;
+  if (inquiry >= 4 && inquiry >= thanks) return core::Kind::kStatusInquiry;
   if (thanks >= 2 && thanks >= rejection && thanks >= inquiry) return core::Kind::kThankYou;
   if (rejection >= 3 && rejection > inquiry) return core::Kind::kRejectionReply;
   if (inquiry >= 3) return core::Kind::kStatusInquiry;
