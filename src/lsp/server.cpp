@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -48,6 +49,17 @@ bool valid_id(const json& id) { return id.is_string() || id.is_number_integer();
 
 // Drafts are linted; TOML files (the config, rule files) are not.
 bool is_lintable(const fs::path& path) { return path.extension() != ".toml"; }
+
+size_t longest_line(std::string_view text) {
+  size_t longest = 0, start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+      longest = std::max(longest, i - start);
+      start = i + 1;
+    }
+  }
+  return longest;
+}
 
 json config_error_diagnostic(const config::LoadError& e) {
   return json{{"range", to_json(Range{})},
@@ -252,17 +264,24 @@ void Server::lint(Document& doc) {
   doc.extra.clear();
   doc.settings.reset();
   if (!is_lintable(doc.path())) return;
+  std::string too_large;
   if (doc.text().size() > options_.max_lint_bytes) {
+    too_large = fmt::format(
+        "this document has {} bytes, more than the {} the language server lints as you type",
+        doc.text().size(), options_.max_lint_bytes);
+  } else if (size_t longest = longest_line(doc.text()); longest > options_.max_line_bytes) {
+    too_large = fmt::format(
+        "this document has a line of {} bytes, longer than the {} the language server lints as "
+        "you type",
+        longest, options_.max_line_bytes);
+  }
+  if (!too_large.empty()) {
     doc.extra.push_back(
         {{"range", to_json(Range{})},
          {"severity", 2},
          {"code", "lsp.too-large"},
          {"source", "followup-lint"},
-         {"message",
-          fmt::format(
-              "this document has {} bytes, more than the {} the language server lints as you "
-              "type\nhelp: run followup-lint on the command line to check it",
-              doc.text().size(), options_.max_lint_bytes)}});
+         {"message", too_large + "\nhelp: run followup-lint on the command line to check it"}});
     return;
   }
   auto resolved = workspace_.resolve(doc.path());
@@ -273,8 +292,21 @@ void Server::lint(Document& doc) {
   }
   if (workspace_.excluded(doc.path())) return;
   doc.settings = resolved.settings;
-  auto result = rules::lint(*doc.linted, *resolved.settings);
-  doc.diagnostics = std::move(result.diagnostics);
+  try {
+    auto result = rules::lint(*doc.linted, *resolved.settings);
+    doc.diagnostics = std::move(result.diagnostics);
+  } catch (const std::exception& e) {
+    // The pipeline is not meant to throw; if it does, say so instead of dying.
+    log(fmt::format("internal error while linting {}: {}", doc.uri(), e.what()));
+    doc.extra.push_back(
+        {{"range", to_json(Range{})},
+         {"severity", 1},
+         {"code", "lsp.internal-error"},
+         {"source", "followup-lint"},
+         {"message", fmt::format("followup-lint failed on this document: {}\nhelp: please "
+                                 "report it with the draft that caused it",
+                                 e.what())}});
+  }
 }
 
 void Server::show_config_errors(const std::vector<config::LoadError>& errors) {

@@ -32,6 +32,9 @@ struct ServerOptions {
   // Documents larger than this are not linted (one diagnostic says so), so
   // that a pasted megabyte of text cannot stall the editor on every keystroke.
   size_t max_lint_bytes = size_t{1} << 20;
+  // Likewise for a document with a line longer than this (pasted data, not a
+  // note): some checks cost time in proportion to the line length.
+  size_t max_line_bytes = 100000;
 };
 
 // What initialize negotiated and where the lifecycle stands.

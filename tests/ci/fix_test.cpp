@@ -80,7 +80,7 @@ std::vector<std::string> other_files(const TempDir& dir, const std::vector<std::
 
 }  // namespace
 
-TEST_CASE("--fix applies safe fixes until nothing changes; a re-lint is clean for the fixed rules", "[ci][fix]") {
+TEST_CASE("cli: --fix applies safe fixes until nothing changes / a re-lint is clean for the fixed rules", "[ci][fix]") {
   TempDir dir;
   std::string draft = dir.write("note.txt", kFixable);
 
@@ -111,7 +111,7 @@ TEST_CASE("--fix applies safe fixes until nothing changes; a re-lint is clean fo
   CHECK(other_files(dir, {"note.txt"}).empty());
 }
 
-TEST_CASE("--fix keeps the draft's permissions", "[ci][fix]") {
+TEST_CASE("cli: --fix keeps the draft's permissions", "[ci][fix]") {
   TempDir dir;
   std::string draft = dir.write("note.txt", kFixable);
   REQUIRE(::chmod(draft.c_str(), 0640) == 0);
@@ -128,7 +128,7 @@ TEST_CASE("--fix keeps the draft's permissions", "[ci][fix]") {
   CHECK(mode_of(other) == 0604);
 }
 
-TEST_CASE("--fix never touches a file with an input.encoding error", "[ci][fix]") {
+TEST_CASE("cli: --fix never touches a file with an input.encoding error", "[ci][fix]") {
   TempDir dir;
   // Fixable text around an invalid byte: nothing may be rewritten.
   std::string bytes = "Dear Mr. Jones\n\nThank you \xff\xfe for the the time.\n\nCheers,\nAna Cruz\n";
@@ -145,7 +145,7 @@ TEST_CASE("--fix never touches a file with an input.encoding error", "[ci][fix]"
   CHECK(other_files(dir, {"bad-bytes.txt", "nul.txt"}).empty());
 }
 
-TEST_CASE("--fix --dry-run prints a unified diff and leaves the file byte-identical", "[ci][fix]") {
+TEST_CASE("cli: --fix --dry-run prints a unified diff and leaves the file byte-identical", "[ci][fix]") {
   TempDir dir;
   std::string draft = dir.write("note.txt", kFixable);
   REQUIRE(::chmod(draft.c_str(), 0640) == 0);
@@ -178,7 +178,7 @@ TEST_CASE("--fix --dry-run prints a unified diff and leaves the file byte-identi
   CHECK(read_text(clean) == kFixed);
 }
 
-TEST_CASE("a failing --fix write leaves the original intact, says why and exits 2", "[ci][fix]") {
+TEST_CASE("a failing --fix write leaves the original intact / says why and exits 2", "[ci][fix]") {
   SECTION("test seam FOLLOWUP_LINT_TEST_FAIL_WRITE=1: the write fails after the temporary file exists") {
     TempDir dir;
     std::string draft = dir.write("note.txt", kFixable);

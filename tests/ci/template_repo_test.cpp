@@ -91,7 +91,7 @@ TEST_CASE("examples/template-repo-broken reports the planted problems", "[ci][ex
     CHECK(contains(r.out, "examples/template-repo-broken/templates/thank-you-email.txt:6:"));
 }
 
-TEST_CASE("the CI files name the hook, the formats and the upload step", "[ci][examples]") {
+TEST_CASE("the CI files name the hook / the formats and the upload step", "[ci][examples]") {
   std::string hooks = read_text(FOLLOWUP_SOURCE_DIR "/.pre-commit-hooks.yaml");
   CHECK(contains(hooks, "- id: followup-lint\n"));
   CHECK(contains(hooks, "  entry: followup-lint\n"));

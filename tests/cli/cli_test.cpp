@@ -213,7 +213,7 @@ std::string run_on_tty(const std::vector<std::string>& args, const std::string& 
 // ---------------------------------------------------------------------------
 // Exit codes and the basic options
 
-TEST_CASE("exit code 0 for a clean draft, 1 for findings, and --fail-on moves the bar", "[cli]") {
+TEST_CASE("exit code 0 for a clean draft / 1 for findings / and --fail-on moves the bar", "[cli]") {
   TempDir dir;
   dir.write("clean.txt", kClean);
   dir.write("cliche.txt", kCliche);
@@ -246,7 +246,7 @@ TEST_CASE("exit code 0 for a clean draft, 1 for findings, and --fail-on moves th
   CHECK(lint(dir, {"--fail-on", "info", "clean.txt"}).exit_code == 0);
 }
 
-TEST_CASE("--fail-on info counts infos; the default (warning) does not", "[cli]") {
+TEST_CASE("cli: --fail-on info counts infos / the default (warning) does not", "[cli]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"info\"\n");
   dir.write("cliche.txt", kCliche);
@@ -300,7 +300,7 @@ TEST_CASE("usage errors exit 2 with one message on stderr and nothing on stdout"
   }
 }
 
-TEST_CASE("--help and --version print to stdout and exit 0", "[cli]") {
+TEST_CASE("cli: --help and --version print to stdout and exit 0", "[cli]") {
   TempDir dir;
   auto help = lint(dir, {"--help"});
   CHECK(help.exit_code == 0);
@@ -315,7 +315,7 @@ TEST_CASE("--help and --version print to stdout and exit 0", "[cli]") {
   CHECK(version.err.empty());
 }
 
-TEST_CASE("--context values the context refuses exit 2 with a clear message", "[cli]") {
+TEST_CASE("cli: --context values the context refuses exit 2 with a clear message", "[cli]") {
   TempDir dir;
   dir.write("clean.txt", kClean);
   auto unknown = lint(dir, {"--context", "colour=red", "clean.txt"});
@@ -342,7 +342,7 @@ TEST_CASE("--context values the context refuses exit 2 with a clear message", "[
 // ---------------------------------------------------------------------------
 // Inputs: files, folders, stdin, and bad input
 
-TEST_CASE("'-' reads the draft from stdin, named <stdin>, with the config of the current folder",
+TEST_CASE("'-' reads the draft from stdin / named <stdin> / with the config of the current folder",
           "[cli]") {
   TempDir dir;
   auto plain = lint(dir, {"--color", "never", "-"}, kCliche);
@@ -359,7 +359,7 @@ TEST_CASE("'-' reads the draft from stdin, named <stdin>, with the config of the
   CHECK(rules_of(configured.doc, "<stdin>") == kNone);
 }
 
-TEST_CASE("folders are linted recursively in sorted order, skipping hidden folders and other files",
+TEST_CASE("folders are linted recursively in sorted order / skipping hidden folders and other files",
           "[cli]") {
   TempDir dir;
   dir.write("drafts/b.txt", kCliche);
@@ -391,7 +391,7 @@ TEST_CASE("folders are linted recursively in sorted order, skipping hidden folde
   CHECK(rules_of(named.doc, "note.draft") == one("signature.full-name"));
 }
 
-TEST_CASE("a symlinked folder is not followed, and a symlink loop does not hang the walk",
+TEST_CASE("a symlinked folder is not followed / and a symlink loop does not hang the walk",
           "[cli]") {
   TempDir dir;
   dir.write("real/a.txt", kCliche);
@@ -472,7 +472,7 @@ TEST_CASE("an unreadable file is reported and the other files are still linted",
   ::chmod(locked.c_str(), 0644);
 }
 
-TEST_CASE("invalid UTF-8, NUL bytes, binary files and empty files get one diagnostic each",
+TEST_CASE("invalid UTF-8 / NUL bytes / binary files and empty files get one diagnostic each",
           "[cli]") {
   TempDir dir;
   dir.write("a-invalid.txt", "Dear Mr. Jones,\n\nThank you \xFF\xFE for your time.\n");
@@ -521,7 +521,7 @@ TEST_CASE("invalid UTF-8, NUL bytes, binary files and empty files get one diagno
 // ---------------------------------------------------------------------------
 // Output: formats, order, quiet, color
 
-TEST_CASE("--format json is one document with positions, severities and a summary", "[cli]") {
+TEST_CASE("cli: --format json is one document with positions / severities and a summary", "[cli]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
   dir.write("clean.txt", kClean);
@@ -549,7 +549,7 @@ TEST_CASE("--format json is one document with positions, severities and a summar
   CHECK(lint_json(dir, {"clean.txt"}).run.exit_code == 0);
 }
 
-TEST_CASE("--jobs 2 over 20 files reports in input order, the same as --jobs 1", "[cli]") {
+TEST_CASE("cli: --jobs 2 over 20 files reports in input order / the same as --jobs 1", "[cli]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"length.too-long\"]\nseverity = \"off\"\n");
   std::vector<std::string> order;
@@ -609,7 +609,7 @@ TEST_CASE("--jobs 2 over 20 files reports in input order, the same as --jobs 1",
   }
 }
 
-TEST_CASE("--quiet prints diagnostics only, without the summary", "[cli]") {
+TEST_CASE("cli: --quiet prints diagnostics only / without the summary", "[cli]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
   dir.write("clean.txt", kClean);
@@ -626,7 +626,7 @@ TEST_CASE("--quiet prints diagnostics only, without the summary", "[cli]") {
   CHECK(clean.out.empty());
 }
 
-TEST_CASE("--color always|never on a pipe, and NO_COLOR does not override an explicit --color",
+TEST_CASE("cli: --color always|never on a pipe / and NO_COLOR does not override an explicit --color",
           "[cli]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
@@ -645,7 +645,7 @@ TEST_CASE("--color always|never on a pipe, and NO_COLOR does not override an exp
   CHECK_FALSE(contains(json_always.out, esc));
 }
 
-TEST_CASE("--color auto colors a terminal unless NO_COLOR is set and not empty", "[cli]") {
+TEST_CASE("cli: --color auto colors a terminal unless NO_COLOR is set and not empty", "[cli]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
   const std::string esc = "\x1b[";
@@ -669,7 +669,7 @@ TEST_CASE("--color auto colors a terminal unless NO_COLOR is set and not empty",
 // ---------------------------------------------------------------------------
 // --explain, --list-rules
 
-TEST_CASE("--explain RULE prints the rule's docs and examples; an unknown rule exits 2", "[cli]") {
+TEST_CASE("cli: --explain RULE prints the rule's docs and examples / an unknown rule exits 2", "[cli]") {
   TempDir dir;
   auto r = lint(dir, {"--explain", "cliche.soft-skill"});
   CHECK(r.exit_code == 0);
@@ -689,7 +689,7 @@ TEST_CASE("--explain RULE prints the rule's docs and examples; an unknown rule e
   CHECK(unknown.out.empty());
 }
 
-TEST_CASE("--list-rules lists every rule, sorted, with the severity the config gives it", "[cli]") {
+TEST_CASE("cli: --list-rules lists every rule / sorted / with the severity the config gives it", "[cli]") {
   TempDir dir;
   auto r = lint(dir, {"--list-rules"});
   CHECK(r.exit_code == 0);
@@ -724,7 +724,7 @@ TEST_CASE("--list-rules lists every rule, sorted, with the severity the config g
 // ---------------------------------------------------------------------------
 // Configuration: discovery, errors, rules, overrides, suppressions, exclude
 
-TEST_CASE("config discovery walks up from each draft's folder; the nearest config wins",
+TEST_CASE("config discovery walks up from each draft's folder / the nearest config wins",
           "[cli][config]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n");
@@ -757,7 +757,7 @@ TEST_CASE("config discovery walks up from each draft's folder; the nearest confi
   }
 }
 
-TEST_CASE("broken TOML in a config names file:line:col and what was expected; exit 2",
+TEST_CASE("broken TOML in a config names file:line:col and what was expected / exit 2",
           "[cli][config]") {
   TempDir dir;
   dir.write("team/.followup-lint.toml", "[context]\ncompany = \"Acme\nposition = \"Clerk\"\n");
@@ -800,7 +800,7 @@ TEST_CASE("a missing --config file or a folder given as --config exits 2", "[cli
   CHECK(missing.out.empty());
 }
 
-TEST_CASE("unknown rule IDs and context keys in a config: one message each with line:col, exit 2",
+TEST_CASE("unknown rule IDs and context keys in a config: one message each with line:col / exit 2",
           "[cli][config]") {
   TempDir dir;
   dir.write("a.txt", kCliche);
@@ -857,7 +857,7 @@ TEST_CASE("unknown rule IDs and context keys in a config: one message each with 
             config + ":3:11: error: 'culture' must be 'formal' or 'casual', not 'relaxed'\n");
 }
 
-TEST_CASE("[rules.\"ID\"] sets a severity (incl. off) and overrides parameters", "[cli][config]") {
+TEST_CASE("(rules.'ID') sets a severity (incl. off) and overrides parameters", "[cli][config]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
   dir.write("one-name.txt", kOneName);
@@ -891,7 +891,7 @@ TEST_CASE("[rules.\"ID\"] sets a severity (incl. off) and overrides parameters",
         "'call centers' is jargon here");
 }
 
-TEST_CASE("rule_paths adds a user rule file, relative to the config", "[cli][config]") {
+TEST_CASE("rule_paths adds a user rule file / relative to the config", "[cli][config]") {
   TempDir dir;
   dir.write("team/rules/words.toml", kWordsRules);
   dir.write("team/.followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
@@ -918,7 +918,7 @@ TEST_CASE("rule_paths adds a user rule file, relative to the config", "[cli][con
   CHECK(lint(dir, {"team/drafts/u.txt"}).exit_code == 0);
 }
 
-TEST_CASE("a broken or missing user rule file names file:line:col; exit 2", "[cli][config]") {
+TEST_CASE("a broken or missing user rule file names file:line:col / exit 2", "[cli][config]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
   dir.write("a.txt", kClean);
@@ -948,7 +948,7 @@ TEST_CASE("a broken or missing user rule file names file:line:col; exit 2", "[cl
   CHECK(placeholder.out.empty());
 }
 
-TEST_CASE("[[overrides]] apply their rule settings only to files matching their globs",
+TEST_CASE("((overrides)) apply their rule settings only to files matching their globs",
           "[cli][config]") {
   TempDir dir;
   dir.write(".followup-lint.toml", R"([[overrides]]
@@ -997,7 +997,7 @@ TEST_CASE("globs in a --config named without a folder start at the current folde
   CHECK(rules_of(r.doc, "drafts/a.txt") == kNone);
 }
 
-TEST_CASE("[[suppress]] silences a rule for matching files and text; a stale one is reported",
+TEST_CASE("((suppress)) silences a rule for matching files and text / a stale one is reported",
           "[cli][config]") {
   TempDir dir;
   // The match text is looked for in the finding and on its line, so the second cliché sits on its
@@ -1147,7 +1147,7 @@ attachments = ["config.pdf"]
 // ---------------------------------------------------------------------------
 // Suppressions in the draft
 
-TEST_CASE("front matter `disable` silences rules; unknown and unused entries are reported",
+TEST_CASE("front matter `disable` silences rules / unknown and unused entries are reported",
           "[cli]") {
   TempDir dir;
   dir.write("a.md",
@@ -1234,7 +1234,7 @@ TEST_CASE("<!-- followup-lint: disable-next-line RULE --> silences one line", "[
 // ---------------------------------------------------------------------------
 // --fix and --dry-run
 
-TEST_CASE("--fix rewrites the draft atomically, keeps its permissions and leaves no temporary file",
+TEST_CASE("cli: --fix rewrites the draft atomically / keeps its permissions and leaves no temporary file",
           "[cli]") {
   TempDir dir;
   dir.write("rules/words.toml", kWordsRules);
@@ -1271,7 +1271,7 @@ TEST_CASE("--fix rewrites the draft atomically, keeps its permissions and leaves
   CHECK(third.st_ino == after.st_ino);
 }
 
-TEST_CASE("--fix leaves unfixable findings, bad bytes, stdin and symlinks intact", "[cli]") {
+TEST_CASE("cli: --fix leaves unfixable findings / bad bytes / stdin and symlinks intact", "[cli]") {
   TempDir dir;
   dir.write("rules/words.toml", kWordsRules);
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
@@ -1302,7 +1302,7 @@ TEST_CASE("--fix leaves unfixable findings, bad bytes, stdin and symlinks intact
   CHECK(contains(read_text((dir / "real/v.txt").string()), "I would use five years"));
 }
 
-TEST_CASE("--fix --dry-run prints a diff and leaves the file alone", "[cli]") {
+TEST_CASE("cli: --fix --dry-run prints a diff and leaves the file alone", "[cli]") {
   TempDir dir;
   dir.write("rules/words.toml", kWordsRules);
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
@@ -1339,7 +1339,7 @@ TEST_CASE("--fix --dry-run prints a diff and leaves the file alone", "[cli]") {
 // ---------------------------------------------------------------------------
 // --show-config
 
-TEST_CASE("--show-config prints the resolved context and rule settings with their sources",
+TEST_CASE("cli: --show-config prints the resolved context and rule settings with their sources",
           "[cli][config]") {
   TempDir dir;
   dir.write("a.txt", kClean);

@@ -50,14 +50,14 @@ TEST_CASE("parse_options: defaults with one path", "[cli][options]") {
   CHECK_FALSE(o.quiet);
 }
 
-TEST_CASE("parse_options: paths keep their order; '-' is stdin and '--' ends the options",
+TEST_CASE("parse_options: paths keep their order / '-' is stdin and '--' ends the options",
           "[cli][options]") {
   Options o = parse_ok({"b.txt", "-", "drafts/", "--", "--quiet", "-x"});
   CHECK(o.paths == std::vector<std::string>{"b.txt", "-", "drafts/", "--quiet", "-x"});
   CHECK_FALSE(o.quiet);
 }
 
-TEST_CASE("parse_options: --format takes text, json, sarif, github, as two words or with '='",
+TEST_CASE("parse_options: --format takes text / json / sarif / github / as two words or with '='",
           "[cli][options]") {
   CHECK(parse_ok({"--format", "text", "a.txt"}).format == Format::kText);
   CHECK(parse_ok({"--format", "json", "a.txt"}).format == Format::kJson);
@@ -68,7 +68,7 @@ TEST_CASE("parse_options: --format takes text, json, sarif, github, as two words
   CHECK(parse_error({"a.txt", "--format"}) == "--format needs one of text, json, sarif, github");
 }
 
-TEST_CASE("parse_options: --config, --kind, --context and --template", "[cli][options]") {
+TEST_CASE("parse_options: --config / --kind / --context and --template", "[cli][options]") {
   Options o =
       parse_ok({"--config", "team.toml", "--kind", "status-inquiry", "--context", "company=Acme",
                 "--context=position=Account Manager", "--template", "a.txt"});
@@ -121,7 +121,7 @@ TEST_CASE("parse_options: --jobs accepts 1..1024 and nothing else", "[cli][optio
   CHECK(parse_error({"a.txt", "--jobs"}) == error);
 }
 
-TEST_CASE("parse_options: --fix, --unsafe-fixes, --dry-run and --quiet", "[cli][options]") {
+TEST_CASE("parse_options: --fix / --unsafe-fixes / --dry-run and --quiet", "[cli][options]") {
   Options o = parse_ok({"--fix", "--unsafe-fixes", "--dry-run", "--quiet", "a.txt"});
   CHECK(o.fix);
   CHECK(o.unsafe_fixes);
@@ -132,7 +132,7 @@ TEST_CASE("parse_options: --fix, --unsafe-fixes, --dry-run and --quiet", "[cli][
   CHECK(parse_error({"--unsafe-fixes", "a.txt"}) == "--unsafe-fixes and --dry-run go with --fix");
 }
 
-TEST_CASE("parse_options: a switch given a value is a usage error, not silently on",
+TEST_CASE("parse_options: a switch given a value is a usage error / not silently on",
           "[cli][options]") {
   CHECK(parse_error({"--fix=no", "a.txt"}) == "--fix takes no value (found '--fix=no')");
   CHECK(parse_error({"--quiet=false", "a.txt"}) ==
@@ -142,7 +142,7 @@ TEST_CASE("parse_options: a switch given a value is a usage error, not silently 
   CHECK(parse_error({"--help=1"}) == "--help takes no value (found '--help=1')");
 }
 
-TEST_CASE("parse_options: actions --help, --version, --list-rules, --explain, --show-config, --lsp",
+TEST_CASE("parse_options: actions --help / --version / --list-rules / --explain / --show-config / --lsp",
           "[cli][options]") {
   CHECK(parse_ok({"--help"}).action == Action::kHelp);
   CHECK(parse_ok({"-h"}).action == Action::kHelp);

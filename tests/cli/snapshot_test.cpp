@@ -70,7 +70,7 @@ TEST_CASE("CLI output matches the snapshots in fixtures/cli", "[cli][snapshot]")
   }
 }
 
-TEST_CASE("--dump-sections output matches the snapshots in fixtures/parse", "[parse][snapshot]") {
+TEST_CASE("cli: --dump-sections output matches the snapshots in fixtures/parse", "[parse][snapshot]") {
   auto drafts = drafts_in("fixtures/parse");
   REQUIRE(drafts.size() >= 8);
   for (const auto& draft : drafts) {

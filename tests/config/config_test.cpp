@@ -196,7 +196,7 @@ TEST_CASE("unknown keys and wrong types in a config are errors at the value's li
         std::vector<std::string>{"1:14: 'rule_paths' must be an array of strings, not an integer"});
 }
 
-TEST_CASE("[[overrides]] and [[suppress]] entries are checked", "[config]") {
+TEST_CASE("((overrides)) and ((suppress)) entries are checked", "[config]") {
   CHECK(config_errors(
             "[[overrides]]\n[overrides.rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n") ==
         std::vector<std::string>{"1:1: [[overrides]] needs 'files', a list of globs"});
@@ -214,7 +214,7 @@ TEST_CASE("[[overrides]] and [[suppress]] entries are checked", "[config]") {
         std::vector<std::string>{"1:12: 'suppress' must be an array of tables ([[suppress]])"});
 }
 
-TEST_CASE("[context] errors in a config are all reported, in the order of the file", "[config]") {
+TEST_CASE("(context) errors in a config are all reported / in the order of the file", "[config]") {
   auto errors = config_errors(R"([context]
 kindd = "thank-you"
 no_follow_up = "yes"
@@ -255,7 +255,7 @@ TEST_CASE("load_config reads a file from disk and names it in errors", "[config]
         (dir / "missing.toml").string() + ": error: cannot read the config file");
 }
 
-TEST_CASE("format_error prints file:line:col, or file alone when the line is unknown", "[config]") {
+TEST_CASE("format_error prints file:line:col / or file alone when the line is unknown", "[config]") {
   CHECK(format_error(LoadError{{"a.toml", 3, 7}, "bad"}) == "a.toml:3:7: error: bad");
   CHECK(format_error(LoadError{{"a.toml", 0, 0}, "cannot read the config file"}) ==
         "a.toml: error: cannot read the config file");
@@ -328,7 +328,7 @@ disable = ["cliche.soft-skill"]
   CHECK(context.origins.count("disable") == 0);  // read by the linter, not a context key
 }
 
-TEST_CASE("apply_context errors name the value's line:col; good keys still apply", "[config]") {
+TEST_CASE("apply_context errors name the value's line:col / good keys still apply", "[config]") {
   followup::core::Context context;
   auto errors = apply(R"(company = "Acme"
 interviewer = "Ms. Rivera"
@@ -371,7 +371,7 @@ TEST_CASE("apply_context: a later layer overrides an earlier one", "[config]") {
   CHECK(context.origins["position"] == "config x");
 }
 
-TEST_CASE("parse_context_flag reads VALUE as TOML when it parses, else as text", "[config]") {
+TEST_CASE("parse_context_flag reads VALUE as TOML when it parses / else as text", "[config]") {
   auto [kind_key, kind] = flag_ok("kind=thank-you");
   CHECK(kind_key == "kind");
   CHECK(kind.str() == "thank-you");
@@ -442,7 +442,7 @@ TEST_CASE("flag values that apply_context refuses give clear errors", "[config]"
         });
 }
 
-TEST_CASE("glob_match: '*' stays in a segment, '**' crosses them, '?' is one character",
+TEST_CASE("glob_match: '*' stays in a segment / '**' crosses them / '?' is one character",
           "[config]") {
   CHECK(glob_match("*.txt", "a.txt"));
   CHECK(glob_match("*.txt", "drafts/deep/a.txt"));  // no '/': the file name in any folder

@@ -58,7 +58,7 @@ std::string line_with(const std::vector<std::string>& lines, const std::string& 
 
 }  // namespace
 
-TEST_CASE("github: one workflow command per diagnostic, by severity, with its range and rule", "[diag][github]") {
+TEST_CASE("github: one workflow command per diagnostic / by severity / with its range and rule", "[diag][github]") {
   TempDir dir;
   dir.write("words.toml", kPercentRule);
   dir.write(".followup-lint.toml", "rule_paths = [\"words.toml\"]\n");
@@ -89,7 +89,7 @@ TEST_CASE("github: one workflow command per diagnostic, by severity, with its ra
   CHECK(lines.back() == "followup-lint: 1 file checked: 1 error, 2 warnings, 1 info");
 }
 
-TEST_CASE("github: ':' and ',' in a file name are escaped in the properties", "[diag][github]") {
+TEST_CASE("github: ':' and ' /' in a file name are escaped in the properties", "[diag][github]") {
   TempDir dir;
   dir.write("odd:dir/a,b:c 100%.txt", kDraft);
   auto r = run_linter({"--format", "github", "odd:dir/a,b:c 100%.txt"}, "", dir.str());

@@ -188,7 +188,7 @@ TEST_CASE("sarif: tool.driver names the tool and describes every rule", "[diag][
   }
 }
 
-TEST_CASE("sarif: results carry ruleId, ruleIndex, level, message and a 1-based region", "[diag][sarif]") {
+TEST_CASE("sarif: results carry ruleId / ruleIndex / level / message and a 1-based region", "[diag][sarif]") {
   TempDir dir;
   dir.write("bad.txt", kBad);
   dir.write("notes/café note.txt", kWide);

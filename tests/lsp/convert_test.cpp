@@ -49,7 +49,7 @@ TEST_CASE("positions: accents take one UTF-16 unit and two UTF-8 bytes", "[lsp][
   }
 }
 
-TEST_CASE("positions: an emoji is a surrogate pair (two UTF-16 units, four bytes)",
+TEST_CASE("positions: an emoji is a surrogate pair (two UTF-16 units / four bytes)",
           "[lsp][convert]") {
   Source s("a.txt", "Hi 😀 there 👋🏽!\n");
   uint32_t there = at(s, "there");
@@ -83,7 +83,7 @@ TEST_CASE("positions: out-of-range positions are clamped", "[lsp][convert]") {
   CHECK(to_position(s, at(s, "déf"), kU16) == Position{1, 0});
 }
 
-TEST_CASE("positions: lone CR ends a line, as in LSP", "[lsp][convert]") {
+TEST_CASE("positions: lone CR ends a line / as in LSP", "[lsp][convert]") {
   Source s("a.txt", "one\rtwo\r\nthree");
   CHECK(to_position(s, at(s, "two"), kU16) == Position{1, 0});
   CHECK(to_position(s, at(s, "three"), kU16) == Position{2, 0});
@@ -120,7 +120,7 @@ TEST_CASE("URIs: file URIs decode percent escapes", "[lsp][convert]") {
   CHECK(uri_to_path(path_to_uri("/tmp/a b+c#d%e.txt"))->string() == "/tmp/a b+c#d%e.txt");
 }
 
-TEST_CASE("diagnostics: LSP shape with code, codeDescription, source, severity", "[lsp][convert]") {
+TEST_CASE("diagnostics: LSP shape with code / codeDescription / source / severity", "[lsp][convert]") {
   Source s("a.txt", "Dear Zoë,\nCheers 😀,\nAna");
   followup::diag::Diagnostic d;
   d.rule_id = "closing.unprofessional";
@@ -161,7 +161,8 @@ TEST_CASE("positions: PositionMapper agrees with to_position in any order", "[ls
   Source s("a.txt", text);
   std::vector<uint32_t> offsets;
   for (uint32_t off = 0; off <= s.size(); ++off)
-    if (off == s.size() || (static_cast<unsigned char>(s.text()[off]) & 0xC0) != 0x80) offsets.push_back(off);
+    if (off == s.size() || (static_cast<unsigned char>(s.text()[off]) & 0xC0) != 0x80)
+      offsets.push_back(off);
   for (auto enc : {kU16, kU8}) {
     PositionMapper mapper(s, enc);
     // Ascending, then a pseudo-random walk with jumps back.

@@ -19,7 +19,7 @@ constexpr auto kU8 = PositionEncoding::kUtf8;
 
 }  // namespace
 
-TEST_CASE("incremental edits: insert, delete and replace within a line", "[lsp][document]") {
+TEST_CASE("incremental edits: insert / delete and replace within a line", "[lsp][document]") {
   Document d = doc_with("Dear Ms. Kim,\nThank you.\n");
   d.apply_change(range(1, 5, 1, 5), " you so much", kU16);
   CHECK(d.text() == "Dear Ms. Kim,\nThank you so much you.\n");
@@ -29,7 +29,7 @@ TEST_CASE("incremental edits: insert, delete and replace within a line", "[lsp][
   CHECK(d.text() == "Dear Ms. Rivera,\nThank you so much.\n");
 }
 
-TEST_CASE("incremental edits: ranges across lines, including CRLF", "[lsp][document]") {
+TEST_CASE("incremental edits: ranges across lines / including CRLF", "[lsp][document]") {
   Document d = doc_with("one\r\ntwo\r\nthree\r\n");
   d.apply_change(range(0, 2, 2, 1), "X", kU16);
   CHECK(d.text() == "onXhree\r\n");
@@ -39,7 +39,7 @@ TEST_CASE("incremental edits: ranges across lines, including CRLF", "[lsp][docum
   CHECK(d.text() == "onXhree four");
 }
 
-TEST_CASE("incremental edits: next to accents and emoji, UTF-16", "[lsp][document]") {
+TEST_CASE("incremental edits: next to accents and emoji / UTF-16", "[lsp][document]") {
   Document d = doc_with("Zoë 😀 Núñez\n");
   // After the emoji: "Zoë " = 4 units, 😀 = 2 units.
   d.apply_change(range(0, 6, 0, 6), "!", kU16);
@@ -55,7 +55,7 @@ TEST_CASE("incremental edits: next to accents and emoji, UTF-16", "[lsp][documen
   CHECK(d.text() == "Zoë🙂! Núnez\n");
 }
 
-TEST_CASE("incremental edits: next to accents and emoji, UTF-8", "[lsp][document]") {
+TEST_CASE("incremental edits: next to accents and emoji / UTF-8", "[lsp][document]") {
   Document d = doc_with("Zoë 😀 Núñez\n");
   // "Zoë " = 5 bytes, 😀 = 4 bytes.
   d.apply_change(range(0, 9, 0, 9), "!", kU8);

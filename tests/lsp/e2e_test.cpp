@@ -210,7 +210,7 @@ TEST_CASE("e2e: an editor session over pipes", "[lsp][e2e]") {
   for (const auto& m : server.seen) CHECK_FALSE(m.contains("unparsable"));
 }
 
-TEST_CASE("e2e: exit without shutdown is 1; end of input ends the server", "[lsp][e2e]") {
+TEST_CASE("e2e: exit without shutdown is 1 / end of input ends the server", "[lsp][e2e]") {
   {
     Child server(server_args());
     server.send(rpc_request(1, "initialize", initialize_params()));

@@ -220,9 +220,19 @@ class Child {
       decoder_.feed(std::string_view(buf, static_cast<size_t>(n)));
     }
   }
-  // Reads until `pred` holds; the messages passed over are kept in `seen`.
+  // The first message, among those passed over before (`seen`) and then
+  // those still to come, for which `pred` holds. Messages passed over are
+  // kept in `seen`, so the order in which replies and notifications arrive
+  // does not matter.
   std::optional<json> wait_for(const std::function<bool(const json&)>& pred,
                                Millis timeout = Millis(20000)) {
+    for (auto it = seen.begin(); it != seen.end(); ++it) {
+      if (pred(*it)) {
+        json m = std::move(*it);
+        seen.erase(it);
+        return m;
+      }
+    }
     auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
       auto left = std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());

@@ -46,7 +46,7 @@ struct Project {
 
 }  // namespace
 
-TEST_CASE("server: requests before initialize get -32002; notifications are dropped",
+TEST_CASE("server: requests before initialize get -32002 / notifications are dropped",
           "[lsp][server]") {
   InProcess s;
   auto reply = s.call(1, "textDocument/hover", {{"textDocument", {{"uri", "file:///x.txt"}}}});
@@ -84,7 +84,7 @@ TEST_CASE("server: position encoding negotiation", "[lsp][server]") {
   }
 }
 
-TEST_CASE("server: shutdown then exit gives exit code 0; exit alone gives 1", "[lsp][server]") {
+TEST_CASE("server: shutdown then exit gives exit code 0 / exit alone gives 1", "[lsp][server]") {
   {
     InProcess s;
     s.initialize();
@@ -181,7 +181,7 @@ TEST_CASE("server: documents never opened get empty results", "[lsp][server]") {
   CHECK(s.notify("textDocument/didClose", {{"textDocument", td}}).empty());
 }
 
-TEST_CASE("server: didOpen publishes, didChange republishes, didClose clears", "[lsp][server]") {
+TEST_CASE("server: didOpen publishes / didChange republishes / didClose clears", "[lsp][server]") {
   Project p;
   InProcess s;
   s.initialize();
@@ -385,4 +385,19 @@ TEST_CASE("server: untitled documents and TOML files", "[lsp][server]") {
   std::string toml = path_to_uri(p.dir.path() / ".followup-lint.toml");
   s.notify("textDocument/didOpen", did_open_params(toml, "rule_paths = []\n"));
   CHECK(s.last_publish(toml)["diagnostics"] == json::array());
+}
+
+TEST_CASE("server: a document with a huge line is answered without linting it", "[lsp][server]") {
+  Project p;
+  followup::lsp::ServerOptions options;
+  options.max_line_bytes = 5000;
+  InProcess s(options);
+  s.initialize();
+  std::string line;
+  while (line.size() < 6000) line += "I would utilize my skills. ";
+  s.notify("textDocument/didOpen", did_open_params(p.draft_uri, "Dear Ms. Kim,\n\n" + line + "\n"));
+  json diags = s.last_publish(p.draft_uri)["diagnostics"];
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0]["code"] == "lsp.too-large");
+  CHECK(diags[0]["message"].get<std::string>().find("a line of 60") != std::string::npos);
 }

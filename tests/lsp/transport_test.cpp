@@ -62,7 +62,7 @@ TEST_CASE("framing: byte-by-byte reads and several messages per read", "[lsp][tr
   CHECK(drain(all).size() == 5);
 }
 
-TEST_CASE("framing: header names are case-insensitive; Content-Type is accepted",
+TEST_CASE("framing: header names are case-insensitive / Content-Type is accepted",
           "[lsp][transport]") {
   FrameDecoder d;
   d.feed("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}");
@@ -83,7 +83,7 @@ TEST_CASE("framing: bare LF line ends and stray blank lines are tolerated", "[ls
   CHECK(frames[1].body == "[]");
 }
 
-TEST_CASE("framing: Content-Length counts bytes, not characters", "[lsp][transport]") {
+TEST_CASE("framing: Content-Length counts bytes / not characters", "[lsp][transport]") {
   std::string body = "\"Núñez 😀\"";  // 8 code points, 14 bytes
   FrameDecoder d;
   d.feed("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body + frame("1"));

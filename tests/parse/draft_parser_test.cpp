@@ -28,7 +28,7 @@ TEST_CASE("a salutation on its own line is found with its exact span", "[parse]"
   CHECK(text_of(source, d.signature_lines[0]) == "Ana Cruz");
 }
 
-TEST_CASE("a note with no blank lines still yields salutation, paragraphs and closing", "[parse]") {
+TEST_CASE("a note with no blank lines still yields salutation / paragraphs and closing", "[parse]") {
   Source source("t.txt",
                 "Hi Sam,\nThank you for meeting me.\nI enjoyed the tour of the plant floor and the lab.\n"
                 "Best regards,\nLee Park\nlee@example.com\n");
@@ -41,7 +41,7 @@ TEST_CASE("a note with no blank lines still yields salutation, paragraphs and cl
   CHECK(d.paragraphs.size() == 2);
 }
 
-TEST_CASE("an inline salutation ends at its punctuation, not at a title's period", "[parse]") {
+TEST_CASE("an inline salutation ends at its punctuation / not at a title's period", "[parse]") {
   Source source("t.txt", "Hello Mr. Jones. I am still interested in the role we discussed.\n\nBest,\nDana White\n");
   Draft d = parse_draft(source);
   REQUIRE(d.salutation);
@@ -67,7 +67,7 @@ TEST_CASE("a closing with no signature leaves the signature empty", "[parse]") {
   CHECK_FALSE(d.signature);
 }
 
-TEST_CASE("a final 'Thank you.' sentence is a paragraph, not a closing, when nothing follows", "[parse]") {
+TEST_CASE("a final 'Thank you.' sentence is a paragraph / not a closing / when nothing follows", "[parse]") {
   Source source("t.txt", "Dear Ms. Smith,\n\nI enjoyed the call.\n\nThank you.\n");
   Draft d = parse_draft(source);
   CHECK_FALSE(d.closing);
@@ -130,7 +130,7 @@ TEST_CASE("sentences inside paragraphs respect titles and initials", "[parse]") 
   CHECK(text_of(source, d.sentences[3].span) == "Yes.");
 }
 
-TEST_CASE("bulleted lines inside a paragraph are list items, not sentences", "[parse]") {
+TEST_CASE("bulleted lines inside a paragraph are list items / not sentences", "[parse]") {
   Source source("t.txt", "Dear Ana,\n\nI bring:\n- SQL reporting\n- call-center scheduling\n\nBest,\nLee Park\n");
   Draft d = parse_draft(source);
   REQUIRE(d.paragraphs.size() == 1);
@@ -139,7 +139,7 @@ TEST_CASE("bulleted lines inside a paragraph are list items, not sentences", "[p
   CHECK(items == 2);
 }
 
-TEST_CASE("words cover the body only, letters and numbers", "[parse]") {
+TEST_CASE("words cover the body only / letters and numbers", "[parse]") {
   Source source("t.txt", "Subject: Hello there\n\nDear Ana,\n\nI ran 3 stores.\n");
   Draft d = parse_draft(source);
   std::vector<std::string> words;

@@ -183,7 +183,7 @@ TEST_CASE("split_sentences: CJK and odd input do not crash", "[segment]") {
   CHECK(sentence_texts("Trailing Dr.") == Strings{"Trailing Dr."});
 }
 
-TEST_CASE("split_words: words, numbers and apostrophes", "[segment]") {
+TEST_CASE("split_words: words / numbers and apostrophes", "[segment]") {
   CHECK(word_texts("Ms. O'Brien, don't worry!") == Strings{"Ms", "O'Brien", "don't", "worry"});
   // ICU splits at a hyphen: a hyphenated surname is two words.
   CHECK(word_texts("Smith-Jones paid $1,000.50 on 3/4") ==

@@ -41,7 +41,7 @@ pass = ["We work together."]
 
 }  // namespace
 
-TEST_CASE("a user rule file builds, and its rule fires with the file stem as group", "[rules][loader]") {
+TEST_CASE("a user rule file builds / and its rule fires with the file stem as group", "[rules][loader]") {
   RuleFile f = file_from("/tmp/team.toml", kValid);
   std::vector<LoadError> errors;
   auto set = RuleSet::build({&f}, {}, errors);
@@ -72,7 +72,7 @@ TEST_CASE("a bad pattern in a user rule file names its line and column", "[rules
   CHECK_THAT(errors[0].message, Catch::Contains("invalid pattern '(unclosed'"));
 }
 
-TEST_CASE("unknown check types, keys, sections and message fields are load errors", "[rules][loader]") {
+TEST_CASE("unknown check types / keys / sections and message fields are load errors", "[rules][loader]") {
   std::string unknown_check = kValid;
   unknown_check.replace(unknown_check.find("\"existence\""), 11, "\"exists\"");
   auto e1 = errors_of(unknown_check);
@@ -97,7 +97,7 @@ TEST_CASE("unknown check types, keys, sections and message fields are load error
   CHECK_THAT(e4[0].message, Catch::Contains("bad message template"));
 }
 
-TEST_CASE("config overrides change severity, turn rules off and reject unknown IDs", "[rules][loader]") {
+TEST_CASE("config overrides change severity / turn rules off and reject unknown IDs", "[rules][loader]") {
   RuleFile f = file_from("/tmp/team.toml", kValid);
   auto overrides_from = [](const std::string& text) {
     auto parsed = parse_toml(text, "/tmp/.followup-lint.toml");
@@ -121,7 +121,7 @@ TEST_CASE("config overrides change severity, turn rules off and reject unknown I
   CHECK(errors[0].origin.line == 1);
 }
 
-TEST_CASE("variants build one check each, selected by `when`", "[rules][loader]") {
+TEST_CASE("variants build one check each / selected by `when`", "[rules][loader]") {
   const char* text = R"(
 [tone]
 check = "existence"

@@ -29,7 +29,7 @@ TEST_CASE("existence: merge_adjacent reports a run of matches once", "[checks][e
   CHECK(run.diagnostics[0].message == "'THANK YOU SO MUCH' shouts");
 }
 
-TEST_CASE("existence: allow, exceptions and quotes keep acronyms and mentions quiet",
+TEST_CASE("existence: allow / exceptions and quotes keep acronyms and mentions quiet",
           "[checks][existence]") {
   auto run = run_check(
       kShouting,

@@ -44,7 +44,7 @@ TEST_CASE("name-match salutation: someone else entirely has no fix", "[checks][n
   CHECK(run.diagnostics[0].fixes.empty());
 }
 
-TEST_CASE("name-match salutation: accents, apostrophes, hyphens and full names match",
+TEST_CASE("name-match salutation: accents / apostrophes / hyphens and full names match",
           "[checks][name-match]") {
   const std::string ctx = "interviewers = [\"Ms. Núñez\", \"Mr. O’Brien\", \"Ms. Smith-Jones\"]";
   for (const char* text :
@@ -57,7 +57,7 @@ TEST_CASE("name-match salutation: accents, apostrophes, hyphens and full names m
             .diagnostics.empty());  // no context: silent
 }
 
-TEST_CASE("name-match signature: credentials, initials and a lone first name pass",
+TEST_CASE("name-match signature: credentials / initials and a lone first name pass",
           "[checks][name-match]") {
   const std::string ctx = "candidate = \"José Núñez\"";
   for (const char* sig : {"José Núñez", "Jose M. Nunez", "José Núñez, PMP", "José Núñez MBA",
@@ -74,7 +74,7 @@ TEST_CASE("name-match signature: credentials, initials and a lone first name pas
   CHECK(run.diagnostics[0].message == "near 'Jose Nunes' 'José Núñez'");
 }
 
-TEST_CASE("name-match company: near-miss spellings, possessives and people",
+TEST_CASE("name-match company: near-miss spellings / possessives and people",
           "[checks][name-match]") {
   const std::string ctx = "company = \"Conner Advertising\"\ninterviewers = [\"Ms. Connor\"]";
   Annotated draft(

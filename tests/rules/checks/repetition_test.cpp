@@ -13,7 +13,7 @@ message = "'{match}' twice"
 )";
 }  // namespace
 
-TEST_CASE("repetition: flags a doubled word, also across a line break", "[checks][repetition]") {
+TEST_CASE("repetition: flags a doubled word / also across a line break", "[checks][repetition]") {
   Annotated draft(
       "Dear Ms. Rivera,\n\nThank you for [[the the]] call. I look forward [[to\nto]] hearing from "
       "you.");
@@ -26,7 +26,7 @@ TEST_CASE("repetition: flags a doubled word, also across a line break", "[checks
   CHECK(run.diagnostics[0].fixes[0].edits[0].span.size() == 4);  // " the"
 }
 
-TEST_CASE("repetition: allowed words, names and punctuation are not repeats",
+TEST_CASE("repetition: allowed words / names and punctuation are not repeats",
           "[checks][repetition]") {
   auto run = run_check(
       kRule,

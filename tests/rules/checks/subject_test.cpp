@@ -28,7 +28,7 @@ TEST_CASE("subject: vague subjects and a missing position are flagged", "[checks
         "no position in 'Thank you for the interview' ('Data Analyst')");
 }
 
-TEST_CASE("subject: replies, named positions and template text pass", "[checks][subject]") {
+TEST_CASE("subject: replies / named positions and template text pass", "[checks][subject]") {
   for (const char* subject :
        {"Re: Barista position at Copper Kettle", "Thx for the interview – Bike Mechanic",
         "Thank You – [Position] Interview", "Following up – Data Analyst"}) {

@@ -17,7 +17,7 @@ message = "before {date}"
 )";
 }  // namespace
 
-TEST_CASE("timing: min_hours fires before a week has passed, at the Date header",
+TEST_CASE("timing: min_hours fires before a week has passed / at the Date header",
           "[checks][timing]") {
   Annotated draft("Date: [[2026-11-23]]\nSubject: Following up\n\nDear Ms. Rivera,\n\nAny news?");
   auto run = run_check(kTooSoon, draft.text(), "interview_date = 2026-11-20");
