@@ -28,10 +28,14 @@ class Limit : public Check {
     std::string kind(core::kind_name(in.context.effective_kind()));
     auto spans = section_spans(in.draft, common_.sections);
     if (sentences) {
+      // Sentences and spans are both in document order: walk them together.
+      const auto& all = in.draft.sentences;
+      size_t next = 0;
       for (core::Span s : spans) {
         std::vector<core::Span> inside;
-        for (const auto& sentence : in.draft.sentences)
-          if (s.contains(sentence.span) && !sentence.list_item) inside.push_back(sentence.span);
+        while (next < all.size() && all[next].span.begin < s.begin) ++next;
+        for (size_t i = next; i < all.size() && all[i].span.begin < s.end; ++i)
+          if (s.contains(all[i].span) && !all[i].list_item) inside.push_back(all[i].span);
         if (static_cast<int64_t>(inside.size()) <= *limit) continue;
         core::Span where{inside[static_cast<size_t>(*limit)].begin, inside.back().end};
         out.report(where, format({{"count", std::to_string(inside.size())}, {"max", std::to_string(*limit)}, {"kind", kind}}),
@@ -40,13 +44,11 @@ class Limit : public Check {
       return;
     }
     std::vector<core::Span> words;
+    size_t current = 0;  // words and spans are in document order
     for (core::Span w : in.draft.words) {
-      for (core::Span s : spans) {
-        if (s.contains(w)) {
-          words.push_back(w);
-          break;
-        }
-      }
+      while (current < spans.size() && spans[current].end < w.end) ++current;
+      if (current == spans.size()) break;
+      if (spans[current].contains(w)) words.push_back(w);
     }
     if (static_cast<int64_t>(words.size()) <= *limit) return;
     core::Span where = words[static_cast<size_t>(*limit)];

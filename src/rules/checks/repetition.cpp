@@ -3,6 +3,7 @@
 // "that that") are left alone. A pair whose second word is capitalized
 // ("Walla Walla", "Bora Bora") is read as a name and skipped unless
 // `skip_capitalized` is false. The fix deletes the second word.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -26,9 +27,10 @@ class Repetition : public Check {
     for (size_t i = 1; i < words.size(); ++i) {
       core::Span a = words[i - 1], b = words[i];
       if (a.size() != b.size()) continue;
-      bool inside = false;
-      for (core::Span s : spans) inside = inside || (s.contains(a) && s.contains(b));
-      if (!inside) continue;
+      // The first span that ends at or after b is the only one that can hold both.
+      auto it = std::lower_bound(spans.begin(), spans.end(), b.end,
+                                 [](core::Span s, uint32_t end) { return s.end < end; });
+      if (it == spans.end() || !(it->contains(a) && it->contains(b))) continue;
       std::string_view between = text.substr(a.end, b.begin - a.end);
       if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos)
         continue;
