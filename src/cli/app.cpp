@@ -93,11 +93,9 @@ Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspa
     return outcome;
   }
   std::string text;
-  if (input.path == "-") {
-    text = read_stdin();
-  } else {
+  {
     std::string error;
-    auto read = read_file(input.path, error);
+    auto read = input.path == "-" ? read_stdin(error) : read_file(input.path, error);
     if (!read) {
       outcome.error = error;
       return outcome;
@@ -129,8 +127,12 @@ Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspa
       outcome.diff = diag::unified_diff(outcome.path, original, outcome.source->text());
     } else {
       std::string error;
-      if (!write_atomically(input.path, std::string(outcome.source->text()), error)) {
+      if (!write_atomically(input.path, std::string(outcome.source->text()), original, error)) {
+        // Nothing was written: report the draft as it was read, not the fixed text.
         outcome.error = error;
+        outcome.fixes_applied = 0;
+        outcome.source = std::make_unique<core::Source>(outcome.path, original);
+        outcome.result = rules::lint(*outcome.source, *resolved.settings);
       }
     }
   }
@@ -169,7 +171,7 @@ int lint_paths(const Options& o, rules::Workspace& workspace) {
   std::vector<diag::FileReport> reports;
   diag::Counts counts;
   size_t fixed = 0;
-  for (const auto& outcome : outcomes) {
+  for (auto& outcome : outcomes) {
     if (!outcome.error.empty() && !outcome.config_error) {
       err(fmt::format("{}: error: {}\n", outcome.path, outcome.error));
       failed = true;
@@ -179,7 +181,7 @@ int lint_paths(const Options& o, rules::Workspace& workspace) {
     report.source = outcome.source.get();
     report.path = outcome.path;
     report.kind = std::string(core::kind_name(outcome.result.context.effective_kind()));
-    report.diagnostics = outcome.result.diagnostics;
+    report.diagnostics = std::move(outcome.result.diagnostics);
     for (const auto& d : report.diagnostics) counts.add(d);
     fixed += outcome.fixes_applied;
     reports.push_back(std::move(report));
@@ -283,7 +285,7 @@ int list_rules(rules::Workspace& workspace) {
 int show_config(const Options& o, rules::Workspace& workspace) {
   const std::string& path = o.paths.front();
   std::string error;
-  auto text = path == "-" ? std::optional<std::string>(read_stdin()) : read_file(path, error);
+  auto text = path == "-" ? read_stdin(error) : read_file(path, error);
   if (!text) {
     err(fmt::format("{}: error: {}\n", path, error));
     return 2;
@@ -319,7 +321,7 @@ int show_config(const Options& o, rules::Workspace& workspace) {
 int dump_sections(const Options& o) {
   const std::string& path = o.paths.front();
   std::string error;
-  auto text = path == "-" ? std::optional<std::string>(read_stdin()) : read_file(path, error);
+  auto text = path == "-" ? read_stdin(error) : read_file(path, error);
   if (!text) {
     err(fmt::format("{}: error: {}\n", path, error));
     return 2;

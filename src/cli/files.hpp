@@ -2,6 +2,7 @@
 // reading a file safely, and writing a fixed draft atomically.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -11,25 +12,42 @@
 namespace followup::cli {
 
 struct Input {
-  std::string path;  // as given or found; "-" for standard input
-  std::string error; // set when the path cannot be linted
+  std::string path;   // as given or found; "-" for standard input
+  std::string error;  // set when the path cannot be linted
 };
 
-// Expands folders recursively (drafts end in .txt, .md or .eml; hidden
-// folders are skipped, symlinked folders are not followed), keeps files as
-// given, and reports missing paths and non-regular files. `excluded` drops
-// files matched by a config's exclude globs during folder walks.
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
-                                  const std::function<bool(const std::filesystem::path&)>& excluded);
+// The largest draft read, from a file or from standard input. Positions are
+// 32-bit byte offsets, and a note of a few kilobytes is far below this.
+inline constexpr uint64_t kMaxInputBytes = uint64_t{1} << 30;  // 1 GiB
 
-// Reads a whole regular file; nullopt with `error` set on failure.
+// Expands folders recursively (drafts end in .txt, .md or .eml; hidden
+// folders are skipped, symlinked folders are not followed, so a symlink loop
+// ends; pipes, devices and dangling links inside a folder are passed over),
+// keeps files as given, and reports missing paths, symlink loops and
+// non-regular files. A folder that cannot be read to the end is reported
+// along with the drafts found before the error. `excluded` drops files
+// matched by a config's exclude globs during folder walks.
+std::vector<Input> collect_inputs(
+    const std::vector<std::string>& paths,
+    const std::function<bool(const std::filesystem::path&)>& excluded);
+
+// Reads a whole regular file of at most kMaxInputBytes; nullopt with `error`
+// set on failure. A pipe or device is refused without waiting on it.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
-std::string read_stdin();
+// Reads standard input to its end, refusing more than kMaxInputBytes.
+std::optional<std::string> read_stdin(std::string& error);
 
 // Replaces `path` with `text` through a temporary file in the same folder,
-// flushed to disk and renamed over the original, keeping its permissions.
-// A symlink is followed: the file it names is replaced, the link is kept.
-// On failure the original is untouched and `error` says why.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error);
+// flushed to disk and renamed over the original, keeping its permissions
+// (and, where allowed, its owner). A symlink is followed: the file it names
+// is replaced, the link is kept. `original` is what the caller read and
+// computed `text` from: the file is replaced only if it still holds exactly
+// those bytes just before the rename, so an edit saved meanwhile by another
+// program is never lost. A file without write permission (no write bits in
+// its mode, even for root, or not writable by this user) is refused rather
+// than replaced. On any failure the original is untouched byte for byte, no
+// temporary file is left behind, and `error` says why.
+bool write_atomically(const std::string& path, const std::string& text, const std::string& original,
+                      std::string& error);
 
 }  // namespace followup::cli

@@ -175,7 +175,7 @@ void apply_context(core::Context& context, const core::Table& table, const std::
                    std::vector<LoadError>& errors) {
   for (const auto& [key, v] : table) {
     bool ok = true;
-    auto mark = [&] { context.origins[key] = origin_label; };
+    auto mark = [&, &name = key] { context.origins[name] = origin_label; };  // clang 14 cannot capture `key` itself
     if (key == "kind") {
       if (auto s = want_string(v, key, errors)) {
         if (auto k = core::parse_kind(*s)) {

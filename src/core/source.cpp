@@ -1,26 +1,71 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/utf8.hpp"
 
 namespace followup::core {
 
+namespace {
+// Bytes between two entries of the count index: a position costs at most this
+// much decoding past an index lookup, however long its line.
+constexpr uint32_t kCountStride = 256;
+}  // namespace
+
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-  valid_utf8_ = !find_invalid_utf8(text_).has_value();
+  // One pass finds the line starts, checks the UTF-8 and builds the count index.
   // A UTF-8 byte order mark is not part of the first line: editors hide it.
   const uint32_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   line_starts_.push_back(first);
+  counts_.push_back({0, 0, 0});
   const auto n = static_cast<uint32_t>(text_.size());
-  for (uint32_t i = first; i < n; ++i) {
-    char c = text_[i];
-    if (c == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (c == '\r') {
-      if (i + 1 < n && text_[i + 1] == '\n') ++i;
-      line_starts_.push_back(i + 1);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  uint32_t code_points = 0, utf16_units = 0, next_count = kCountStride;
+  for (uint32_t i = 0; i < n;) {
+    if (i >= next_count) {
+      counts_.push_back({i, code_points, utf16_units});
+      next_count = i + kCountStride;
     }
+    unsigned char c = bytes[i];
+    ++code_points;
+    if (c < 0x80) {
+      // Lines end at "\n", "\r\n" or a lone "\r". A newline is never part of
+      // a longer UTF-8 sequence, so each line starts on a code point boundary.
+      if (c == '\n' || (c == '\r' && (i + 1 == n || bytes[i + 1] != '\n'))) line_starts_.push_back(i + 1);
+      ++utf16_units;
+      ++i;
+      continue;
+    }
+    Decoded d = decode_utf8(text_, i);
+    if (d.length == 1) valid_utf8_ = false;  // a stray byte, read as one U+FFFD
+    utf16_units += d.code_point >= 0x10000 ? 2 : 1;
+    i += d.length;
   }
+}
+
+// Reads as count_code_points and count_utf16_units do on the text up to
+// `offset`: every line start is a boundary of this reading, so a difference of
+// two counts equals those functions applied to the text between them.
+Source::Count Source::count_before(uint32_t offset) const {
+  offset = std::min(offset, size());
+  auto it = std::upper_bound(counts_.begin(), counts_.end(), offset,
+                             [](uint32_t o, const Count& c) { return o < c.offset; });
+  Count count = *std::prev(it);  // counts_[0] is at offset 0
+  const std::string_view head = std::string_view(text_).substr(0, offset);
+  for (uint32_t i = count.offset; i < offset;) {
+    ++count.code_points;
+    if (static_cast<unsigned char>(head[i]) < 0x80) {
+      ++count.utf16_units;
+      ++i;
+      continue;
+    }
+    Decoded d = decode_utf8(head, i);
+    count.utf16_units += d.code_point >= 0x10000 ? 2 : 1;
+    i += d.length;
+  }
+  count.offset = offset;
+  return count;
 }
 
 uint32_t Source::line_of(uint32_t offset) const {
@@ -40,13 +85,13 @@ Position Source::position(uint32_t offset) const {
   offset = std::min(std::max(offset, line_starts_[0]), size());
   uint32_t line = line_of(offset);
   uint32_t start = line_starts_[line - 1];
-  return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
+  return {line, 1 + count_before(offset).code_points - count_before(start).code_points};
 }
 
 uint32_t Source::utf16_column(uint32_t offset) const {
   offset = std::min(std::max(offset, line_starts_[0]), size());
   uint32_t start = line_starts_[line_of(offset) - 1];
-  return count_utf16_units(std::string_view(text_).substr(start, offset - start));
+  return count_before(offset).utf16_units - count_before(start).utf16_units;
 }
 
 uint32_t Source::offset_of_utf16(uint32_t line0, uint32_t character) const {

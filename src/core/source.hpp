@@ -1,6 +1,7 @@
 // Source: one draft's bytes plus a line index. Owns its text; everything else
 // (Draft, Diagnostic) refers into it by byte Span. Line and column numbers are
-// computed here on demand and never stored by rules.
+// computed here on demand and never stored by rules. A sparse index of code
+// point counts keeps each position() cheap on a line megabytes long.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,17 @@ class Source {
  private:
   std::string path_;
   std::string text_;
+  // Code points and UTF-16 units in the text before `offset`. counts_ holds
+  // them at code point boundaries a few hundred bytes apart, from offset 0.
+  struct Count {
+    uint32_t offset = 0;
+    uint32_t code_points = 0;
+    uint32_t utf16_units = 0;
+  };
+  Count count_before(uint32_t offset) const;
+
   std::vector<uint32_t> line_starts_;
+  std::vector<Count> counts_;
   bool valid_utf8_ = true;
 };
 

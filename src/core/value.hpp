@@ -27,6 +27,12 @@ struct Value {
   std::variant<std::monostate, bool, int64_t, double, std::string, Array, Table> data;
   Origin origin;
 
+  // Declared so that `{}` means this constructor, not aggregate
+  // initialization: clang 14 with libstdc++ 12 otherwise recurses through
+  // std::pair<const std::string, Value> while checking it and rejects
+  // std::variant<std::pair<std::string, Value>, ...> (parse_context_flag).
+  Value() = default;
+
   bool is_string() const { return std::holds_alternative<std::string>(data); }
   bool is_bool() const { return std::holds_alternative<bool>(data); }
   bool is_int() const { return std::holds_alternative<int64_t>(data); }

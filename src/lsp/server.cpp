@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <vector>
 
 #include "config/toml_value.hpp"
 #include "lsp/handlers/handlers.hpp"
@@ -39,13 +40,34 @@ const std::map<std::string_view, NotificationHandler>& notification_handlers() {
       {"textDocument/didSave", handlers::did_save},
       {"textDocument/didClose", handlers::did_close},
       {"workspace/didChangeWatchedFiles", handlers::did_change_watched_files},
-      {"$/cancelRequest",
-       [](Server&, const json&) {}},  // requests are answered in order; nothing to cancel
+      {"$/cancelRequest", handlers::cancel_request},
   };
   return table;
 }
 
 bool valid_id(const json& id) { return id.is_string() || id.is_number_integer(); }
+
+// A request id as a map key: 5 and "5" stay apart.
+std::string id_key(const json& id) { return to_text(id); }
+
+// A message as read from the stream: a parsed body or why it was rejected.
+struct Incoming {
+  json message;       // discarded when the body is not valid JSON
+  std::string error;  // the transport rejected the frame
+};
+
+bool is_cancel_notification(const json& m) {
+  if (!m.is_object() || m.contains("id")) return false;
+  auto it = m.find("method");
+  return it != m.end() && *it == "$/cancelRequest";
+}
+
+const json* request_id(const json& m) {
+  if (!m.is_object()) return nullptr;
+  const json* id = find(m, "id");
+  const json* method = find(m, "method");
+  return id && valid_id(*id) && method && method->is_string() ? id : nullptr;
+}
 
 // Drafts are linted; TOML files (the config, rule files) are not.
 bool is_lintable(const fs::path& path) { return path.extension() != ".toml"; }
@@ -92,17 +114,49 @@ void Server::request(std::string_view method, json params) {
 }
 
 void Server::receive(std::string_view bytes) {
+  feed(bytes);
+  if (!exited()) flush();
+}
+
+void Server::feed(std::string_view bytes) {
   decoder_.feed(bytes);
-  while (!exited()) {
-    auto f = decoder_.next();
-    if (!f) break;
+  // Read the whole batch first, so that a cancellation reaches a request read
+  // before it; then handle the messages in order.
+  std::vector<Incoming> batch;
+  while (auto f = decoder_.next()) {
+    Incoming in;
     if (f->error.empty()) {
-      handle_text(f->body);
+      in.message = json::parse(f->body, nullptr, false);
     } else {
-      handle_frame_error(f->error);
+      in.error = std::move(f->error);
+    }
+    if (is_cancel_notification(in.message)) {
+      handle(in.message);
+      continue;
+    }
+    if (const json* id = request_id(in.message)) queued_.insert(id_key(*id));
+    batch.push_back(std::move(in));
+  }
+  for (const auto& in : batch) {
+    if (exited()) break;  // nothing after exit is handled
+    if (!in.error.empty()) {
+      handle_frame_error(in.error);
+    } else if (in.message.is_discarded()) {
+      log("a message is not valid JSON");
+      sink_(make_error(nullptr, error_code::kParseError, "the message is not valid JSON"));
+    } else {
+      handle(in.message);
     }
   }
-  if (!exited()) flush();
+  queued_.clear();
+  cancelled_.clear();
+}
+
+bool Server::cancel(const json& id) {
+  std::string key = id_key(id);
+  if (!queued_.count(key)) return false;
+  cancelled_.insert(std::move(key));
+  return true;
 }
 
 void Server::handle_frame_error(std::string_view error) {
@@ -168,6 +222,12 @@ void Server::handle(const json& message) {
 }
 
 void Server::handle_request(const json& id, const std::string& method, const json& params) {
+  std::string key = id_key(id);
+  if (auto it = queued_.find(key); it != queued_.end()) queued_.erase(it);
+  if (cancelled_.erase(key)) {
+    sink_(make_error(id, error_code::kRequestCancelled, "the client cancelled this request"));
+    return;
+  }
   if (!session_.initialize_received && method != "initialize") {
     sink_(make_error(id, error_code::kServerNotInitialized, "the server has not been initialized"));
     return;
@@ -370,15 +430,29 @@ int serve(rules::Workspace& workspace) {
   Server server(workspace, [&](const json& message) {
     if (!write_failed && !io.write(frame(to_text(message)))) write_failed = true;
   });
+  // One batch is everything the client has sent so far (up to kMaxBatch):
+  // a cancellation then reaches the requests sent just before it, and a burst
+  // of edits is linted once, when no more input is waiting.
+  constexpr size_t kMaxBatch = size_t{1} << 20;
   std::string chunk;
-  while (!server.exited() && !write_failed) {
+  bool end_of_input = false;
+  while (!server.exited() && !write_failed && !end_of_input) {
     chunk.clear();
     if (!io.read_some(chunk)) {
-      if (server.pending_bytes() > 0) server.log("end of input inside a message; it is dropped");
+      end_of_input = true;
       break;
     }
-    server.receive(chunk);
+    while (chunk.size() < kMaxBatch && io.input_waiting()) {
+      if (!io.read_some(chunk)) {
+        end_of_input = true;
+        break;
+      }
+    }
+    server.feed(chunk);
+    if (!server.exited() && !write_failed && (end_of_input || !io.input_waiting())) server.flush();
   }
+  if (end_of_input && !server.exited() && server.mid_message())
+    server.log("end of input inside a message; it is dropped");
   if (write_failed) server.log("cannot write to the client; stopping");
   ::close(out_fd);
   return server.exit_code();

@@ -54,11 +54,20 @@ class Server {
 
   Server(rules::Workspace& workspace, Sink sink, ServerOptions options = {});
 
-  // Bytes from the client, split anywhere: decodes the frames, handles each
-  // message, then flushes. serve() and the transcript tests both use this.
+  // Bytes from the client, split anywhere: feed(), then flush(). The
+  // transcript and in-process tests use this.
   void receive(std::string_view bytes);
+  // Decodes every complete frame in `bytes` (plus what was left over) as one
+  // batch and handles its messages in order, without flushing. A
+  // $/cancelRequest is handed over as soon as it is read, so a request read
+  // before it in the same batch is answered with RequestCancelled instead of
+  // being handled. serve() feeds everything waiting on stdin at once and
+  // flushes only when no input is waiting.
+  void feed(std::string_view bytes);
   // Bytes of an unfinished message (dropped if the input ends here).
   size_t pending_bytes() const { return decoder_.pending(); }
+  // Whether the input so far ends inside a message (see FrameDecoder).
+  bool mid_message() const { return decoder_.mid_message(); }
 
   // One frame body as received (may be invalid JSON).
   void handle_text(std::string_view body);
@@ -91,6 +100,10 @@ class Server {
 
   void notify(std::string_view method, json params);
   void request(std::string_view method, json params);
+  // $/cancelRequest: marks request `id` as cancelled if it is still waiting
+  // in the batch being handled; otherwise (answered already, or unknown) it
+  // does nothing. Returns whether a request was cancelled.
+  bool cancel(const json& id);
   // A one-line note on stderr (never stdout).
   void log(std::string_view message);
 
@@ -109,6 +122,8 @@ class Server {
   std::map<std::string, std::unique_ptr<Document>, std::less<>> documents_;
   std::set<std::string> shown_messages_;     // config errors already shown (reset on reload)
   std::map<int64_t, std::string> outgoing_;  // our request id -> method
+  std::multiset<std::string> queued_;        // ids (as JSON text) of requests read, not yet handled
+  std::set<std::string> cancelled_;          // queued ids the client cancelled
   int64_t next_request_id_ = 1;
 };
 

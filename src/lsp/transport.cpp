@@ -1,6 +1,7 @@
 #include "lsp/transport.hpp"
 
 #include <fmt/format.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -179,6 +180,15 @@ bool FdTransport::read_some(std::string& out) {
     }
     if (n < 0 && errno == EINTR) continue;
     return false;
+  }
+}
+
+bool FdTransport::input_waiting() const {
+  pollfd p{in_, POLLIN, 0};
+  for (;;) {
+    int r = ::poll(&p, 1, 0);
+    if (r < 0 && errno == EINTR) continue;
+    return r > 0;
   }
 }
 

@@ -29,6 +29,9 @@ class FrameDecoder {
   std::optional<Frame> next();
   // Bytes received but not yet returned as a frame (a partial message at EOF).
   size_t pending() const { return buffer_.size() - pos_; }
+  // Whether the input so far stops inside a message: part of a header block,
+  // or a whole header whose body has not (completely) arrived.
+  bool mid_message() const { return pending() > 0 || body_length_.has_value(); }
 
  private:
   void compact();
@@ -51,6 +54,8 @@ class FdTransport {
   FdTransport(int in_fd, int out_fd) : in_(in_fd), out_(out_fd) {}
   // Appends what one read() returned to `out`; false at end of input or error.
   bool read_some(std::string& out);
+  // Whether a read would return at once (input waiting, or end of input).
+  bool input_waiting() const;
   bool write(std::string_view bytes);
 
  private:

@@ -180,7 +180,10 @@ bool conditions_hold(const CheckCommon& common, const core::Context& context) {
 
 std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules) {
   std::vector<Diagnostic> out;
-  LintInput input{draft, context};
+  const AtomScan atoms(draft.source->text());
+  PatternContext patterns;
+  patterns.atoms = &atoms;
+  LintInput input{draft, context, &patterns};
   for (const auto& rule : rules.rules()) {
     if (!rule->applies_to(context)) continue;
     Emitter emitter(rule->id, *rule->severity, out);

@@ -20,6 +20,14 @@ bool is_builtin_file(const std::string& file) {
 
 void set_validate_builtin_patterns(bool on) { validate_builtin = on; }
 
+// A pattern as quoted in an error: long ones are cut, so one message stays one line.
+static std::string excerpt_pattern(const std::string& pattern) {
+  if (pattern.size() <= 80) return pattern;
+  size_t end = 77;
+  while (end > 0 && (static_cast<unsigned char>(pattern[end]) & 0xC0) == 0x80) --end;
+  return pattern.substr(0, end) + "...";
+}
+
 RE2::Options pattern_options() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -164,23 +172,20 @@ PatternSources Params::patterns(const std::string& key) {
       error_at(item->origin, fmt::format("'{}' must hold only strings, found {}", key, item->type_name()));
       continue;
     }
-    if (validate_builtin || !is_builtin_file(item->origin.file)) {
-      RE2 re(item->str(), pattern_options());
-      if (!re.ok()) {
-        error_at(item->origin, fmt::format("invalid pattern '{}': {}", item->str(), re.error()));
-        continue;
-      }
-    }
-    out.patterns.push_back(item->str());
+    if (valid_pattern(*item)) out.patterns.push_back(item->str());
   }
   return out;
 }
 
-std::unique_ptr<RE2> Params::pattern(const std::string& key) {
-  auto list = patterns(key);
-  if (list.patterns.empty()) return nullptr;
-  auto re = std::make_unique<RE2>(list.patterns.front(), pattern_options());
-  return re->ok() ? std::move(re) : nullptr;
+bool Params::valid_pattern(const core::Value& item) {
+  if (!validate_builtin && is_builtin_file(item.origin.file)) return true;
+  RE2 re(item.str(), pattern_options());
+  if (re.ok()) return true;
+  std::string why = re.error();
+  if (re.error_code() == RE2::ErrorPatternTooLarge)
+    why += " (the compiled pattern would need more than 8 MiB; split it or bound its repetitions)";
+  error_at(item.origin, fmt::format("invalid pattern '{}': {}", excerpt_pattern(item.str()), why));
+  return false;
 }
 
 void Params::report_unknown(const std::set<std::string>& also_known) {

@@ -52,8 +52,9 @@ class Params {
   // compiled here to report errors naming their position; built-in ones are
   // compiled on first use.
   PatternSources patterns(const std::string& key);
-  // One pattern, compiled now.
-  std::unique_ptr<RE2> pattern(const std::string& key);
+  // Whether the string `item` compiles as a pattern (recording an error with
+  // its origin if not). Built-in patterns are trusted unless tests ask.
+  bool valid_pattern(const core::Value& item);
 
   void error(const std::string& key, const std::string& message);
   void error_at(const core::Origin& origin, const std::string& message);

@@ -19,6 +19,7 @@
 #include "core/value.hpp"
 #include "diag/diagnostic.hpp"
 #include "rules/params.hpp"
+#include "rules/text_util.hpp"
 
 namespace followup::rules {
 
@@ -40,6 +41,7 @@ class Message {
 struct LintInput {
   const core::Draft& draft;
   const core::Context& context;
+  const PatternContext* patterns = nullptr;  // for PatternList::find_all and any
 };
 
 // Collects the diagnostics of one rule.

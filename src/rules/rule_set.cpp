@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/toml_value.hpp"
+#include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/registry.hpp"
 #include "rules/sections.hpp"
@@ -196,11 +197,14 @@ const Builtins& builtins() {
   static const Builtins parsed = [] {
     Builtins out;
     for (const auto& f : builtin_rule_files()) {
-      auto result = config::parse_toml(f.text, std::string(f.path));
-      if (auto* root = std::get_if<core::Value>(&result)) {
-        out.files.push_back({std::string(f.path), std::move(*root)});
-      } else {
-        out.errors.push_back(std::get<LoadError>(result));
+      std::string path(f.path);
+      if (auto root = core::decode_value(f.data, path)) {
+        out.files.push_back({std::move(path), std::move(*root)});
+      } else {  // only a mismatched build could get here
+        LoadError error;
+        error.origin.file = path;
+        error.message = "the built-in rule data is damaged; rebuild followup-lint";
+        out.errors.push_back(std::move(error));
       }
     }
     return out;

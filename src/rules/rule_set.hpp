@@ -33,6 +33,7 @@ class RuleSet {
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
+
 };
 
 // The embedded rule files, parsed once per process.

@@ -1,6 +1,7 @@
 #include "rules/text_util.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 
 #include "rules/params.hpp"
@@ -10,22 +11,20 @@ namespace followup::rules {
 struct PatternList::Lazy {
   std::vector<std::unique_ptr<RE2>> compiled;
   std::unique_ptr<std::once_flag[]> compiled_once;
-  std::unique_ptr<RE2::Set> set;
+  std::unique_ptr<RE2::Set> set;  // over every pattern, built once the list is worth it
   std::once_flag set_once;
   bool set_ok = false;
+  std::atomic<uint32_t> calls{0};
 };
 
 PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.patterns)) {
   lazy_ = std::make_unique<Lazy>();
   lazy_->compiled.resize(sources_.size());
   lazy_->compiled_once = std::make_unique<std::once_flag[]>(sources_.size());
-}
-
-PatternList::PatternList(std::vector<std::unique_ptr<RE2>> compiled) {
-  lazy_ = std::make_unique<Lazy>();
-  lazy_->compiled_once = std::make_unique<std::once_flag[]>(compiled.size());
-  for (auto& re : compiled) sources_.push_back(re->pattern());
-  lazy_->compiled = std::move(compiled);
+  for (const auto& source : sources_) {
+    atoms_.push_back(atoms_for(source));
+    if (!atoms_.back().known) ++unknown_;
+  }
 }
 
 PatternList::PatternList() = default;
@@ -35,14 +34,13 @@ PatternList::~PatternList() = default;
 
 const RE2& PatternList::at(size_t i) const {
   std::call_once(lazy_->compiled_once[i], [&] {
-    if (!lazy_->compiled[i]) lazy_->compiled[i] = std::make_unique<RE2>(sources_[i], pattern_options());
+    lazy_->compiled[i] = std::make_unique<RE2>(sources_[i], pattern_options());
   });
   return *lazy_->compiled[i];
 }
 
 void PatternList::ensure_set() const {
   std::call_once(lazy_->set_once, [&] {
-    if (sources_.size() < 2) return;
     auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
     for (const auto& source : sources_)
       if (set->Add(source, nullptr) < 0) return;  // fall back to running each pattern
@@ -52,29 +50,59 @@ void PatternList::ensure_set() const {
   });
 }
 
-bool PatternList::any(std::string_view text, core::Span span) const {
+bool PatternList::steady() const {
+  // Users' patterns have no prefilter: with two or more, the set pays at once.
+  constexpr uint32_t kSteadyAfter = 16;
+  return unknown_ >= 2 || lazy_->calls.fetch_add(1, std::memory_order_relaxed) >= kSteadyAfter;
+}
+
+std::vector<size_t> PatternList::candidates(re2::StringPiece piece, const PatternContext* context, bool& exact) const {
+  exact = false;
+  std::vector<size_t> out;
+  const AtomScan* atoms = context ? context->atoms : nullptr;
+  const bool steady = this->steady();
+  if (steady && sources_.size() >= 2) {
+    ensure_set();
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo error{};
+    if (lazy_->set_ok &&
+        (lazy_->set->Match(piece, &matched, &error) || error.kind == RE2::Set::kNoError)) {
+      std::sort(matched.begin(), matched.end());
+      for (int i : matched) out.push_back(static_cast<size_t>(i));
+      exact = true;
+      return out;
+    }
+  }
+  for (size_t i = 0; i < sources_.size(); ++i)
+    if (steady || !atoms || atoms->may_match(atoms_[i])) out.push_back(i);
+  return out;
+}
+
+bool PatternList::any(std::string_view text, core::Span span, const PatternContext* context) const {
   if (sources_.empty()) return false;
   re2::StringPiece piece(text.data() + span.begin, span.size());
-  ensure_set();
-  if (lazy_->set_ok) return lazy_->set->Match(piece, nullptr);
-  for (size_t i = 0; i < sources_.size(); ++i)
-    if (RE2::PartialMatch(piece, at(i))) return true;
+  const bool steady = this->steady();
+  if (steady && sources_.size() >= 2) {
+    ensure_set();
+    // Without a vector to fill, the set stops at the first match.
+    if (lazy_->set_ok) return lazy_->set->Match(piece, nullptr);
+  }
+  const AtomScan* atoms = context ? context->atoms : nullptr;
+  for (size_t i = 0; i < sources_.size(); ++i) {
+    if (!steady && atoms && !atoms->may_match(atoms_[i])) continue;
+    const RE2& re = at(i);
+    if (re.ok() && RE2::PartialMatch(piece, re)) return true;
+  }
   return false;
 }
 
-std::vector<Match> PatternList::find_all(std::string_view text, core::Span span) const {
+std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const PatternContext* context) const {
   std::vector<Match> out;
   if (sources_.empty() || span.empty()) return out;
   re2::StringPiece piece(text.data() + span.begin, span.size());
-  std::vector<int> hits;
-  ensure_set();
-  if (lazy_->set_ok) {
-    if (!lazy_->set->Match(piece, &hits)) return out;
-  } else {
-    for (size_t i = 0; i < sources_.size(); ++i) hits.push_back(static_cast<int>(i));
-  }
-  for (int index : hits) {
-    const RE2& re = at(static_cast<size_t>(index));
+  bool exact = false;
+  for (size_t index : candidates(piece, context, exact)) {
+    const RE2& re = at(index);
     if (!re.ok()) continue;
     re2::StringPiece groups[2];
     int ngroups = std::min(re.NumberOfCapturingGroups(), 1) + 1;
@@ -84,7 +112,7 @@ std::vector<Match> PatternList::find_all(std::string_view text, core::Span span)
       auto whole_begin = static_cast<uint32_t>(groups[0].data() - piece.data());
       auto whole_end = whole_begin + static_cast<uint32_t>(groups[0].size());
       Match m;
-      m.pattern = static_cast<size_t>(index);
+      m.pattern = index;
       m.whole = {span.begin + whole_begin, span.begin + whole_end};
       m.span = m.whole;
       if (ngroups == 2 && groups[1].data() != nullptr) {

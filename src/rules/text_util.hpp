@@ -12,6 +12,7 @@
 
 #include "core/span.hpp"
 #include "rules/params.hpp"
+#include "rules/prefilter.hpp"
 
 namespace followup::rules {
 
@@ -21,15 +22,21 @@ struct Match {
   size_t pattern = 0;  // index into the pattern list
 };
 
-// Patterns plus an RE2::Set over them, so a section is scanned once to learn
-// which patterns occur before any is run for its positions. Everything is
-// compiled on first use (thread-safe): most patterns never match a given
-// draft, and compiling them all would dominate start-up.
+// What pattern lists consult during one lint.
+struct PatternContext {
+  const AtomScan* atoms = nullptr;  // the prefilter (first uses of a list)
+};
+
+// A list of patterns, compiled on first use (thread-safe). The first uses
+// of a list (a single draft, the start of a batch) skip, uncompiled, the
+// built-in patterns the draft's prefilter scan rules out (prefilter.hpp) and
+// run the rest one by one: compiling everything would dominate start-up.
+// A list in steady use instead scans a section once with an RE2::Set over
+// all its patterns to learn which occur, then runs only those.
 class PatternList {
  public:
   PatternList();
   explicit PatternList(PatternSources sources);
-  explicit PatternList(std::vector<std::unique_ptr<RE2>> compiled);
   PatternList(PatternList&&) noexcept;
   PatternList& operator=(PatternList&&) noexcept;
   ~PatternList();
@@ -38,15 +45,23 @@ class PatternList {
   const RE2& at(size_t i) const;
 
   // Every non-overlapping match of every pattern in text[span], in order of
-  // position; offsets are relative to `text`.
-  std::vector<Match> find_all(std::string_view text, core::Span span) const;
+  // position; offsets are relative to `text`. `context` holds the prefilter
+  // scan of the draft (null: every pattern may match).
+  std::vector<Match> find_all(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
   // Whether any pattern matches somewhere in text[span].
-  bool any(std::string_view text, core::Span span) const;
+  bool any(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
 
  private:
   struct Lazy;
   void ensure_set() const;
+  // Counts a use; true once the list is in steady use (see above).
+  bool steady() const;
+  // Indices of the patterns worth running on `piece`, in order; `exact` is
+  // set when an RE2::Set pass has confirmed that each of them matches there.
+  std::vector<size_t> candidates(re2::StringPiece piece, const PatternContext* context, bool& exact) const;
   std::vector<std::string> sources_;
+  std::vector<PatternAtoms> atoms_;
+  size_t unknown_ = 0;  // patterns the prefilter knows nothing of (users')
   std::unique_ptr<Lazy> lazy_;
 };
 

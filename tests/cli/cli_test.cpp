@@ -939,7 +939,7 @@ TEST_CASE("a broken or missing user rule file names file:line:col / exit 2", "[c
   auto regex = lint(dir, {"a.txt"});
   CHECK(regex.exit_code == 2);
   CHECK(contains(regex.err,
-                 rules + ":5:9: error: invalid pattern '(utilize': missing ): (utilize\n"));
+                 rules + ":5:10: error: invalid pattern '(utilize': missing ): (utilize\n"));
 
   dir.write("rules/words.toml", replace(kWordsRules, "{replacement}", "{replacment}"));
   auto placeholder = lint(dir, {"a.txt"});

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
+
+#include "core/utf8.hpp"
 
 using followup::core::Position;
 using followup::core::Source;
@@ -227,4 +230,23 @@ TEST_CASE("Source: invalid UTF-8", "[source]") {
   CHECK(s.offset_of_utf16(1, 2) == 7);
   CHECK(s.position(6).column == 2);
   CHECK(s.position(7).column == 3);
+}
+
+TEST_CASE("Source: columns on long lines agree with counting from the line start", "[source]") {
+  // Mixed widths, stray bytes, a sequence cut by the end, and every line
+  // ending, repeated past the stride of the position index.
+  std::string unit = "ab \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \x80 \xE2\x82 x\r\ny\rz\n";
+  std::string long_line(3000, 'w');
+  for (int i = 0; i < 40; ++i) long_line += "\xF0\x9F\x98\x80\xC3\xA9";
+  std::string text = "\xEF\xBB\xBF" + long_line + "\n";
+  for (int i = 0; i < 60; ++i) text += unit;
+  text += long_line + "\xF0\x9F";
+  Source s("a", text);
+  std::string_view view = s.text();
+  for (uint32_t offset = 3; offset <= s.size(); ++offset) {
+    uint32_t start = s.line_span(s.line_of(offset)).begin;
+    std::string_view before = view.substr(start, offset - start);
+    REQUIRE(s.position(offset).column == 1 + followup::core::count_code_points(before));
+    REQUIRE(s.utf16_column(offset) == followup::core::count_utf16_units(before));
+  }
 }

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -64,6 +65,74 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// UTF-16 code units in UTF-8 text `s`.
+inline uint32_t utf16_units(std::string_view s) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    n += c >= 0xF0 ? 2 : 1;
+  }
+  return n;
+}
+
+// The UTF-16 column of 1-based code-point column `column` on 1-based `line`
+// (lines end in '\n'), as the command line counts them (SPEC §6).
+inline uint32_t utf16_column(const std::string& text, uint32_t line, uint32_t column) {
+  size_t start = 0;
+  for (uint32_t l = 1; l < line; ++l) start = text.find('\n', start) + 1;
+  size_t i = start;
+  for (uint32_t c = 1; c < column; ++c) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return utf16_units(std::string_view(text).substr(start, i - start));
+}
+
+inline json lsp_range(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2) {
+  return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
+}
+
+// A diagnostic of the command line's JSON output (`--format json`) for
+// `text`, as the language server should publish it: code, message (with the
+// help line), severity and UTF-16 range. Compare it with comparable().
+inline json cli_as_lsp(const json& c, const std::string& text) {
+  std::string message = c["message"];
+  if (c.contains("help") && c["help"].is_string() && !c["help"].get<std::string>().empty())
+    message += "\nhelp: " + c["help"].get<std::string>();
+  uint32_t line = c["line"], end_line = c["end_line"];
+  return {{"code", c["rule"]},
+          {"message", message},
+          {"severity", c["severity"] == "error"     ? 1
+                       : c["severity"] == "warning" ? 2
+                                                    : 3},
+          {"range", lsp_range(line - 1, utf16_column(text, line, c["column"]), end_line - 1,
+                              utf16_column(text, end_line, c["end_column"]))}};
+}
+
+// The fields of a published LSP diagnostic that cli_as_lsp() gives.
+inline json comparable(const json& d) {
+  return {{"code", d["code"]},
+          {"message", d["message"]},
+          {"severity", d["severity"]},
+          {"range", d["range"]}};
+}
+
+// Both lists as comparable items in one order, so that they compare equal
+// when they hold the same diagnostics.
+inline json sorted_cli_as_lsp(const json& cli_diagnostics, const std::string& text) {
+  json out = json::array();
+  for (const auto& c : cli_diagnostics) out.push_back(cli_as_lsp(c, text));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+inline json sorted_comparable(const json& lsp_diagnostics) {
+  json out = json::array();
+  for (const auto& d : lsp_diagnostics) out.push_back(comparable(d));
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 inline json rpc_request(int64_t id, std::string_view method, json params = json::object()) {
   return followup::lsp::make_request(id, method, std::move(params));
@@ -190,6 +259,36 @@ class Child {
   void close_stdin() {
     if (in_ >= 0) ::close(in_);
     in_ = -1;
+  }
+  // The client goes away without reading what the server still has to say.
+  void close_stdout() {
+    if (out_ >= 0) ::close(out_);
+    out_ = -1;
+    eof_ = true;
+  }
+  // Grows the pipe to the server's stdin (F_SETPIPE_SZ), so that a burst of
+  // messages fits in it whole; false if the system refuses.
+  bool set_input_pipe_size(int bytes) {
+    return in_ >= 0 && ::fcntl(in_, F_SETPIPE_SZ, bytes) >= bytes;
+  }
+  pid_t pid() const { return pid_; }
+  // CPU time (user + system) the server has used so far, from /proc: the
+  // nanosecond count of schedstat (the server has one thread), else the
+  // clock ticks of stat.
+  std::chrono::microseconds cpu_time() const {
+    std::string proc = "/proc/" + std::to_string(pid_);
+    std::istringstream schedstat(read_text(proc + "/schedstat"));
+    long long ns = 0;
+    if (schedstat >> ns) return std::chrono::microseconds(ns / 1000);
+    std::string stat = read_text(proc + "/stat");
+    size_t paren = stat.rfind(')');
+    if (paren == std::string::npos) return std::chrono::microseconds(-1);
+    std::istringstream fields(stat.substr(paren + 2));
+    std::string field;
+    long long ticks = 0;
+    for (int i = 0; i < 13 && fields >> field; ++i)
+      if (i == 11 || i == 12) ticks += std::stoll(field);  // utime, stime
+    return std::chrono::microseconds(ticks * 1000000 / ::sysconf(_SC_CLK_TCK));
   }
 
   // The next message from the server, or nullopt after `timeout` or at EOF.

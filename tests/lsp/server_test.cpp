@@ -236,6 +236,66 @@ TEST_CASE("server: a burst of edits in one read is linted once", "[lsp][server]"
   CHECK(out[0]["params"]["version"] == 6);
 }
 
+TEST_CASE("server: $/cancelRequest answers a request still waiting with -32800", "[lsp][server]") {
+  Project p;
+  InProcess s;
+  s.initialize();
+  s.notify("textDocument/didOpen", did_open_params(p.draft_uri, kDraft, 1));
+  auto framed = [](const json& m) { return followup::lsp::frame(followup::lsp::to_text(m)); };
+  auto hover = [&](const json& id) {
+    return framed(followup::lsp::make_request(id, "textDocument/hover",
+                                              {{"textDocument", {{"uri", p.draft_uri}}},
+                                               {"position", {{"line", 2}, {"character", 40}}}}));
+  };
+  auto cancel = [&](const json& id) {
+    return framed(rpc_notification("$/cancelRequest", {{"id", id}}));
+  };
+
+  SECTION("cancelled in the same read: one error reply each, integer and string ids") {
+    auto out = s.send_bytes(hover(5) + hover("six") + hover(7) + cancel(5) + cancel("six"));
+    REQUIRE(out.size() == 3);
+    CHECK(out[0]["id"] == 5);
+    CHECK(error_code(out[0]) == -32800);
+    CHECK(out[1]["id"] == "six");
+    CHECK(error_code(out[1]) == -32800);
+    CHECK(out[2]["id"] == 7);
+    CHECK(out[2]["result"]["contents"]["kind"] == "markdown");
+  }
+  SECTION("5 and the string 5 are different ids") {
+    auto out = s.send_bytes(hover(5) + hover("5") + cancel("5"));
+    REQUIRE(out.size() == 2);
+    CHECK(error_code(out[0]) == 0);
+    CHECK(out[1]["id"] == "5");
+    CHECK(error_code(out[1]) == -32800);
+  }
+  SECTION("too late, unknown or before its request: ignored, the request is answered") {
+    auto out = s.send_bytes(hover(8));
+    REQUIRE(out.size() == 1);
+    CHECK(error_code(out[0]) == 0);
+    CHECK(s.send_bytes(cancel(8)).empty());
+    CHECK(s.send_bytes(cancel(4242)).empty());
+    out = s.send_bytes(cancel(9) + hover(9));
+    REQUIRE(out.size() == 1);
+    CHECK(error_code(out[0]) == 0);
+  }
+  SECTION("an id used again later in the same read: only the request before the cancel") {
+    auto out = s.send_bytes(hover(10) + cancel(10) + hover(10));
+    REQUIRE(out.size() == 2);
+    CHECK(error_code(out[0]) == -32800);
+    CHECK(error_code(out[1]) == 0);
+  }
+  SECTION("a cancelled request is not handled: a cancelled shutdown does not shut down") {
+    auto out = s.send_bytes(framed(rpc_request(11, "shutdown", nullptr)) + cancel(11));
+    REQUIRE(out.size() == 1);
+    CHECK(error_code(out[0]) == -32800);
+    CHECK_FALSE(s.server().session().shutdown_requested);
+  }
+  SECTION("bad params are ignored") {
+    CHECK(s.send_bytes(framed(rpc_notification("$/cancelRequest", {{"id", {{"a", 1}}}}))).empty());
+    CHECK(s.send_bytes(framed(rpc_notification("$/cancelRequest", json::object()))).empty());
+  }
+}
+
 TEST_CASE("server: config errors become showMessage and a diagnostic at the top", "[lsp][server]") {
   TempDir dir;
   write_text(dir.path() / ".followup-lint.toml", "[context]\nrelationship = 42\n");

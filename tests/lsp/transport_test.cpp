@@ -176,4 +176,19 @@ TEST_CASE("framing: a partial message stays pending", "[lsp][transport]") {
   d.feed("Content-Length: 10\r\n\r\n{\"a\":");
   CHECK(drain(d).empty());
   CHECK(d.pending() == 5);
+  CHECK(d.mid_message());
+}
+
+TEST_CASE("framing: a header without its body is mid-message", "[lsp][transport]") {
+  FrameDecoder d;
+  d.feed("Content-Length: 10\r\n\r\n");
+  CHECK(drain(d).empty());
+  CHECK(d.pending() == 0);
+  CHECK(d.mid_message());
+  d.feed("{\"a\":1234}");
+  CHECK(drain(d).size() == 1);
+  CHECK_FALSE(d.mid_message());
+  d.feed("Content-Le");
+  CHECK(drain(d).empty());
+  CHECK(d.mid_message());
 }

@@ -21,6 +21,7 @@ void did_change(Server& server, const json& params);
 void did_save(Server& server, const json& params);
 void did_close(Server& server, const json& params);
 void did_change_watched_files(Server& server, const json& params);
+void cancel_request(Server& server, const json& params);
 
 Reply code_action(Server& server, const json& params);
 Reply hover(Server& server, const json& params);

@@ -26,8 +26,8 @@ class Count : public Check {
     std::vector<Match> all;
     auto spans = section_spans(in.draft, common_.sections);
     for (core::Span s : spans) {
-      for (const Match& m : patterns.find_all(text, s))
-        if ((exceptions.empty() || !exceptions.any(text, m.whole)) &&
+      for (const Match& m : patterns.find_all(text, s, in.patterns))
+        if ((exceptions.empty() || !exceptions.any(text, m.whole, in.patterns)) &&
             !(skip_quoted && inside_quotes(text, s, m.span.begin)))
           all.push_back(m);
     }

@@ -27,7 +27,7 @@ class Existence : public Check {
   PatternList patterns;
   PatternList exceptions;
   std::set<std::string> allow;
-  std::unique_ptr<RE2> followed_by;
+  PatternList followed_by;  // at most one pattern
   int64_t window = 80;
   std::vector<std::string> unless_context;
   std::optional<std::string> replacement;
@@ -74,16 +74,16 @@ class Existence : public Check {
     const std::set<std::string> from_context = context_words(in.context);
     for (core::Span section : section_spans(in.draft, common_.sections)) {
       std::vector<core::Span> kept;
-      for (const Match& m : patterns.find_all(text, section)) {
+      for (const Match& m : patterns.find_all(text, section, in.patterns)) {
         std::string_view found = text.substr(m.span.begin, m.span.size());
         if (allow.count(std::string(found)) || from_context.count(std::string(found))) continue;
-        if (!exceptions.empty() && exceptions.any(text, m.whole)) continue;
+        if (!exceptions.empty() && exceptions.any(text, m.whole, in.patterns)) continue;
         if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
-        if (followed_by) {
+        if (!followed_by.empty()) {
           uint32_t end =
               std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
           re2::StringPiece after(text.data() + m.whole.end, end - m.whole.end);
-          if (RE2::PartialMatch(after, *followed_by)) continue;
+          if (RE2::PartialMatch(after, followed_by.at(0))) continue;
         }
         if (merge_adjacent && !kept.empty() && kept.back().end <= m.span.begin) {
           std::string_view gap = text.substr(kept.back().end, m.span.begin - kept.back().end);
@@ -120,7 +120,8 @@ std::unique_ptr<Check> make_existence(Params& params, CheckCommon common) {
   if (check->patterns.empty()) params.error("patterns", "an existence rule needs 'patterns'");
   check->exceptions = PatternList(params.patterns("exceptions"));
   for (auto& a : params.strings("allow")) check->allow.insert(a);
-  check->followed_by = params.pattern("unless_followed_by");
+  check->followed_by = PatternList(params.patterns("unless_followed_by"));
+  if (check->followed_by.size() > 1) params.error("unless_followed_by", "'unless_followed_by' takes one pattern");
   check->window = params.integer("window", 80);
   check->unless_context = params.strings("unless_context");
   if (params.has("replacement")) check->replacement = params.string("replacement");

@@ -26,7 +26,7 @@ class Required : public Check {
     auto spans = section_spans(in.draft, common_.sections);
     if (spans.empty()) return;
     for (core::Span s : spans)
-      if (patterns.any(text, s) || (!unless.empty() && unless.any(text, s))) return;
+      if (patterns.any(text, s, in.patterns) || (!unless.empty() && unless.any(text, s, in.patterns))) return;
     core::Span where = spans.front();
     if (report_at == "first_sentence") {
       for (const auto& sentence : in.draft.sentences) {

@@ -29,14 +29,14 @@ class Subject : public Check {
     std::vector<std::pair<std::string, std::string>> args = {
         {"subject", std::string(value)}, {"position", in.context.position.value_or("")}};
     if (in.context.template_mode && value.find("{{") != std::string_view::npos &&
-        purpose.any(text, subject->value))
+        purpose.any(text, subject->value, in.patterns))
       return;  // "Thank you – {{position}} interview"
     // "Thank You – [Position] Interview" is unfinished, not vague: placeholder.unfilled reports it.
     if (!in.context.template_mode &&
         (value.find("{{") != std::string_view::npos ||
          (value.find('[') != std::string_view::npos && value.find(']') != std::string_view::npos)))
       return;
-    bool is_vague = vague.any(text, subject->value) || !purpose.any(text, subject->value);
+    bool is_vague = vague.any(text, subject->value, in.patterns) || !purpose.any(text, subject->value, in.patterns);
     if (!is_vague && in.context.position) {
       std::string have = parse::comparison_key(value);
       std::string want = parse::comparison_key(*in.context.position);

@@ -21,7 +21,7 @@ class Substitution : public Check {
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     for (core::Span section : section_spans(in.draft, common_.sections)) {
-      for (const Match& m : patterns.find_all(text, section)) {
+      for (const Match& m : patterns.find_all(text, section, in.patterns)) {
         if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
         std::string_view found = text.substr(m.span.begin, m.span.size());
         std::string repl = match_case(found, replacements[m.pattern]);
@@ -51,7 +51,7 @@ class Substitution : public Check {
 
 std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
   auto check = std::make_unique<Substitution>(std::move(common));
-  std::vector<std::unique_ptr<RE2>> compiled;
+  PatternSources sources;
   const core::Value* swap = params.raw("swap");
   if (!swap || !swap->is_array()) {
     params.error("swap",
@@ -64,16 +64,11 @@ std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
       params.error_at(pair.origin, "each 'swap' entry must be [pattern, replacement], two strings");
       continue;
     }
-    auto re = std::make_unique<RE2>(pair.array()[0].str(), pattern_options());
-    if (!re->ok()) {
-      params.error_at(pair.origin,
-                      "invalid pattern '" + pair.array()[0].str() + "': " + re->error());
-      continue;
-    }
-    compiled.push_back(std::move(re));
+    if (!params.valid_pattern(pair.array()[0])) continue;
+    sources.patterns.push_back(pair.array()[0].str());
     check->replacements.push_back(pair.array()[1].str());
   }
-  check->patterns = PatternList(std::move(compiled));
+  check->patterns = PatternList(std::move(sources));
   check->safe_fix = !params.boolean("unsafe", false);
   check->skip_quoted = params.boolean("skip_quoted", false);
   return check;

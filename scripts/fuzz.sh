@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang, ASan and UBSan in
+# build-fuzz, then runs each for FUZZ_SECONDS seconds (default 45), FUZZ_JOBS
+# at a time (default 2). Each run starts from a scratch copy of
+# fuzz/corpus/<target>/ and fuzz/regressions/<target>/ under build-fuzz/runs/,
+# so nothing is written to the source tree. Fails on any crash, leak, timeout
+# or out-of-memory, printing the input that caused it and the command that
+# reproduces it.
+#   FUZZ_TARGETS="lint fix" FUZZ_SECONDS=600 bash scripts/fuzz.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_SECONDS:-45}
+parallel=${FUZZ_JOBS:-2}
+read -r -a targets <<<"${FUZZ_TARGETS:-parse lint config lsp fix}"
+build=build-fuzz
+
+echo "== fuzz build (clang, libFuzzer + ASan + UBSan)"
+command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (bash scripts/deps.sh --test installs it)"; exit 1; }
+mkdir -p "$build"
+if ! { CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DFOLLOWUP_FUZZ=ON -DFOLLOWUP_TESTS=OFF &&
+       cmake --build "$build" -j "$(nproc)" --target fuzz; } >"$build/build.log" 2>&1; then
+  tail -n 40 "$build/build.log"
+  echo "fuzz.sh: the fuzz build failed (full log: $build/build.log)"
+  exit 1
+fi
+
+# Runs one target; writes its outcome to runs/<target>/status, never fails itself.
+run_target() {
+  local t=$1 dir="$build/runs/$1"
+  rm -rf "$dir"
+  mkdir -p "$dir/corpus" "$dir/artifacts"
+  cp fuzz/corpus/"$t"/* "$dir/corpus/"
+  if [[ -d fuzz/regressions/$t ]]; then cp fuzz/regressions/"$t"/* "$dir/corpus/" 2>/dev/null || true; fi
+  local extra=()
+  # The language server logs every bad message to stderr; keep that out of the log.
+  [[ $t == lsp ]] && extra+=(-close_fd_mask=2)
+  local rc=0
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build/fuzz/fuzz_$t" "$dir/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" "${extra[@]}" \
+    >"$dir/log" 2>&1 || rc=$?
+  echo "$rc" >"$dir/status"
+}
+
+echo "== fuzzing ${targets[*]} for ${seconds}s each, $parallel at a time"
+for t in "${targets[@]}"; do
+  while (($(jobs -rp | wc -l) >= parallel)); do wait -n || true; done
+  run_target "$t" &
+done
+wait
+
+failed=0
+for t in "${targets[@]}"; do
+  dir="$build/runs/$t"
+  stat() { sed -n "s/^stat::$1: *//p" "$dir/log" | tail -n 1; }
+  if [[ $(cat "$dir/status" 2>/dev/null) == 0 ]]; then
+    echo "fuzz_$t: ok, $(stat number_of_executed_units) runs, $(stat average_exec_per_sec) exec/s," \
+      "$(stat new_units_added) new inputs, peak RSS $(stat peak_rss_mb) MB"
+    continue
+  fi
+  failed=1
+  input=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$dir/log" | tail -n 1)
+  kind=$(grep -m1 -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+|SUMMARY: UndefinedBehaviorSanitizer|check failed: .*' "$dir/log" || true)
+  echo "--- fuzz_$t: last lines of $dir/log"
+  tail -n 40 "$dir/log"
+  echo "fuzz_$t: FAILED (${kind:-exit status $(cat "$dir/status" 2>/dev/null)})"
+  echo "  input: ${input:-none written}"
+  echo "  reproduce: $build/fuzz/fuzz_$t ${input:-$dir/corpus}"
+  echo "  then minimize it (-minimize_crash=1 -runs=10000), add it to fuzz/regressions/$t/ and fix the cause"
+done
+exit "$failed"

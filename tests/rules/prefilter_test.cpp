@@ -1,0 +1,167 @@
+// The prefilter may only skip patterns that cannot match: for every built-in
+// pattern and every draft we have (the corpus, the fixtures, each rule's
+// examples), plus upper-case and accented variants, a pattern the prefilter
+// rules out must indeed not match.
+#include <re2/re2.h>
+#include <unicode/unistr.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/value_codec.hpp"
+#include "config/toml_value.hpp"
+#include "rules/builtin_rules.hpp"
+#include "rules/params.hpp"
+#include "rules/prefilter.hpp"
+#include "rules/text_util.hpp"
+#include "support/process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using followup::rules::AtomHits;
+
+std::vector<std::string> sample_texts() {
+  std::vector<std::string> texts;
+  for (const char* folder : {"tests/corpus", "fixtures"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(FOLLOWUP_SOURCE_DIR) / folder)) {
+      auto ext = entry.path().extension();
+      if (entry.is_regular_file() && (ext == ".txt" || ext == ".md" || ext == ".eml"))
+        texts.push_back(followup::testing::read_text(entry.path().string()));
+    }
+  }
+  for (const auto& file : followup::rules::builtin_rule_files()) texts.emplace_back(file.text);
+  const size_t base = texts.size();
+  for (size_t i = 0; i < base; ++i) {
+    std::string upper;
+    icu::UnicodeString::fromUTF8(texts[i]).toUpper().toUTF8String(upper);
+    texts.push_back(upper);
+  }
+  texts.push_back("RÉSUMÉ ATTACHED. I HAVE ATTACHED MY CV. TEAM PLAYER. THX! U R GREAT");
+  texts.push_back("Ich habe meinen Lebenslauf angehängt; ſtrong communication ſkills, \u212Aeep me in mind");
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("prefilter: a pattern it rules out never matches", "[rules][prefilter]") {
+  const auto texts = sample_texts();
+  REQUIRE(texts.size() > 100);
+  size_t skipped = 0, checked = 0;
+  for (const auto& text : texts) {
+    const AtomHits hits = AtomHits::scan(text);
+    for (const auto& entry : followup::rules::builtin_pattern_atoms()) {
+      auto atoms = followup::rules::atoms_for(entry.pattern);
+      REQUIRE(atoms.known);
+      ++checked;
+      if (hits.may_match(atoms)) continue;
+      ++skipped;
+      RE2 re(std::string(entry.pattern), followup::rules::pattern_options());
+      REQUIRE(re.ok());
+      INFO("pattern: " << entry.pattern);
+      INFO("text: " << text.substr(0, 200));
+      CHECK_FALSE(RE2::PartialMatch(text, re));
+    }
+  }
+  // It must also be worth having: most patterns are skipped on most drafts.
+  CHECK(skipped * 2 > checked);
+}
+
+TEST_CASE("prefilter: atoms across a chunk boundary of a huge text are found", "[rules][prefilter]") {
+  auto atoms = followup::rules::atoms_for(R"((?i)\bteam[- ]player\b)");
+  REQUIRE(atoms.known);
+  for (size_t pad = 65530; pad < 65542; ++pad) {
+    std::string text(pad, 'x');
+    text += " team player ";
+    CHECK(AtomHits::scan(text).may_match(atoms));
+  }
+  CHECK_FALSE(AtomHits::scan(std::string(200000, 'x')).may_match(atoms));
+}
+
+TEST_CASE("prefilter: patterns it does not know are always run", "[rules][prefilter]") {
+  auto atoms = followup::rules::atoms_for("a pattern from a user's rule file");
+  CHECK_FALSE(atoms.known);
+  CHECK(AtomHits::scan("nothing here").may_match(atoms));
+}
+
+TEST_CASE("prefilter: a pattern list skips and still finds", "[rules][prefilter]") {
+  followup::rules::PatternSources sources;
+  sources.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bself[- ]starter\b)", "user (pattern)"};
+  followup::rules::PatternList list(sources);
+  const std::string text = "A TEAM PLAYER and a user pattern.";
+  followup::rules::AtomScan scan(text);
+  followup::rules::PatternContext context;
+  context.atoms = &scan;
+  auto matches = list.find_all(text, {0, static_cast<uint32_t>(text.size())}, &context);
+  REQUIRE(matches.size() == 2);
+  CHECK(text.substr(matches[0].span.begin, matches[0].span.size()) == "TEAM PLAYER");
+  CHECK(text.substr(matches[1].span.begin, matches[1].span.size()) == "pattern");
+  CHECK(list.any(text, {0, 14}, &context));
+  CHECK_FALSE(list.any(text, {14, 20}, &context));
+}
+
+TEST_CASE("built-in rule data decodes to exactly what the TOML parses to", "[rules][codec]") {
+  std::function<void(const followup::core::Value&, const followup::core::Value&)> same =
+      [&](const followup::core::Value& a, const followup::core::Value& b) {
+        REQUIRE(a.data.index() == b.data.index());
+        CHECK(a.origin.file == b.origin.file);
+        CHECK(a.origin.line == b.origin.line);
+        CHECK(a.origin.column == b.origin.column);
+        if (a.is_string()) CHECK(a.str() == b.str());
+        if (a.is_bool()) CHECK(a.boolean() == b.boolean());
+        if (a.is_number()) CHECK(a.number() == b.number());
+        if (a.is_array()) {
+          REQUIRE(a.array().size() == b.array().size());
+          for (size_t i = 0; i < a.array().size(); ++i) same(a.array()[i], b.array()[i]);
+        }
+        if (a.is_table()) {
+          REQUIRE(a.table().size() == b.table().size());
+          for (const auto& [key, value] : a.table()) {
+            REQUIRE(b.table().count(key));
+            same(value, b.table().at(key));
+          }
+        }
+      };
+  REQUIRE_FALSE(followup::rules::builtin_rule_files().empty());
+  for (const auto& file : followup::rules::builtin_rule_files()) {
+    INFO(file.path);
+    std::string path(file.path);
+    auto parsed = followup::config::parse_toml(file.text, path);
+    REQUIRE(std::holds_alternative<followup::core::Value>(parsed));
+    auto decoded = followup::core::decode_value(file.data, path);
+    REQUIRE(decoded);
+    same(std::get<followup::core::Value>(parsed), *decoded);
+  }
+}
+
+TEST_CASE("value codec: round trip and damaged input", "[core][codec]") {
+  followup::core::Value root;
+  followup::core::Table table;
+  followup::core::Value n;
+  n.data = int64_t{-42};
+  n.origin = {"f", 3, 7};
+  table["n"] = n;
+  followup::core::Value d;
+  d.data = 2.5;
+  table["d"] = d;
+  followup::core::Value list;
+  followup::core::Array items(2);
+  items[0].data = std::string("é\0x", 4);
+  items[1].data = true;
+  list.data = items;
+  table["list"] = list;
+  root.data = table;
+  const std::string bytes = followup::core::encode_value(root);
+  auto back = followup::core::decode_value(bytes, "f");
+  REQUIRE(back);
+  CHECK(back->table().at("n").integer() == -42);
+  CHECK(back->table().at("n").origin.line == 3);
+  CHECK(back->table().at("d").number() == 2.5);
+  CHECK(back->table().at("list").array()[0].str() == std::string("é\0x", 4));
+  CHECK(back->table().at("list").array()[1].boolean());
+  for (size_t cut = 0; cut < bytes.size(); ++cut) CHECK_FALSE(followup::core::decode_value(bytes.substr(0, cut), "f"));
+  CHECK_FALSE(followup::core::decode_value(bytes + "x", "f"));
+}

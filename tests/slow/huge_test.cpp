@@ -1,0 +1,303 @@
+// Large hostile inputs through the real binary: 1 / 10 / 100 MB drafts, a
+// 10 MB line, a million blank lines, a header block of 100,000 fields, huge
+// front matter, and each rule's pathological text at full size. Each run's
+// peak RSS and CPU time are measured; memory must stay under 20x the input
+// plus 100 MB, and growth must be linear: ten times the input may take at
+// most 25 times the CPU time. No test holds a wall-clock limit, since the
+// machines are shared. Label `slow`: the release build runs these. One case
+// is [!mayfail]: it shows a known quadratic cost (see docs/robustness.md).
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "robustness/hostile_inputs.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+using followup::testing::note_with_body;
+using followup::testing::pathological_bodies;
+using followup::testing::realistic_draft;
+using followup::testing::repeat_to;
+using followup::testing::run_linter;
+using followup::testing::RunResult;
+using followup::testing::single_line_draft;
+using followup::testing::TempDir;
+
+namespace {
+
+constexpr size_t kMB = size_t{1} << 20;
+
+struct Measured {
+  int exit_code = -1;
+  double cpu_seconds = 0;   // user + system of the linter alone
+  double wall_seconds = 0;
+  uint64_t peak_rss = 0;    // bytes
+  size_t out_size = 0;
+  std::string out_head;     // the first KB of stdout
+  std::string err_head;     // the first KB of stderr
+};
+
+// Runs the linter through run_linter in a child process of its own, so that
+// getrusage(RUSAGE_CHILDREN) there covers exactly this one linter run.
+Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(fds[0]);
+    auto start = std::chrono::steady_clock::now();
+    RunResult r = run_linter(args, "", dir.str());
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    struct rusage usage {};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                 static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    std::string report = std::to_string(r.exit_code) + " " + std::to_string(cpu) + " " +
+                         std::to_string(wall) + " " + std::to_string(usage.ru_maxrss) + " " +
+                         std::to_string(r.out.size()) + "\n" + std::to_string(std::min<size_t>(r.out.size(), 1024)) +
+                         "\n" + r.out.substr(0, 1024) + r.err.substr(0, 1024);
+    size_t written = 0;
+    while (written < report.size()) {
+      ssize_t n = ::write(fds[1], report.data() + written, report.size() - written);
+      if (n <= 0) break;
+      written += static_cast<size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string report;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, static_cast<size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+
+  Measured m;
+  size_t line_end = report.find('\n');
+  REQUIRE(line_end != std::string::npos);
+  long rss_kb = 0;
+  REQUIRE(std::sscanf(report.c_str(), "%d %lf %lf %ld %zu", &m.exit_code, &m.cpu_seconds, &m.wall_seconds,
+                      &rss_kb, &m.out_size) == 5);
+  m.peak_rss = static_cast<uint64_t>(rss_kb) * 1024;
+  size_t head_end = report.find('\n', line_end + 1);
+  size_t head_size = std::stoul(report.substr(line_end + 1, head_end - line_end - 1));
+  m.out_head = report.substr(head_end + 1, head_size);
+  m.err_head = report.substr(head_end + 1 + head_size);
+  return m;
+}
+
+Measured lint_json(const TempDir& dir, const std::string& file) {
+  Measured m = measure({"--format", "json", file}, dir);
+  INFO(file << ": exit " << m.exit_code << ", " << m.cpu_seconds << " s CPU, " << m.wall_seconds << " s wall, "
+            << (m.peak_rss >> 20) << " MB peak RSS\nstdout: " << m.out_head << "\nstderr: " << m.err_head);
+  CHECK(m.out_head.rfind("{\"version\":1", 0) == 0);
+  CHECK(m.err_head.empty());
+  return m;
+}
+
+// Peak RSS under 20 times the input plus 100 MB.
+void check_memory(const Measured& m, size_t input_bytes) {
+  INFO((m.peak_rss >> 20) << " MB peak RSS for " << (input_bytes >> 10) << " KB of input");
+  CHECK(m.peak_rss < 20 * static_cast<uint64_t>(input_bytes) + 100 * kMB);
+}
+
+// `large` holds `factor` times the input of `small`: CPU time and memory
+// above the start-up cost may grow by at most 2.5 times that factor.
+void check_linear(const Measured& small, const Measured& large, double factor) {
+  constexpr double kFloorSeconds = 0.05;  // start-up noise on a shared machine
+  INFO("CPU " << small.cpu_seconds << " s -> " << large.cpu_seconds << " s; peak RSS " << (small.peak_rss >> 20)
+              << " MB -> " << (large.peak_rss >> 20) << " MB; input x" << factor);
+  CHECK(large.cpu_seconds < 2.5 * factor * std::max(small.cpu_seconds, kFloorSeconds));
+  CHECK(static_cast<double>(large.peak_rss) < 2.5 * factor * static_cast<double>(small.peak_rss) + 50.0 * kMB);
+}
+
+std::string header_block(size_t fields) {
+  std::string out;
+  for (size_t i = 0; i < fields; ++i) out += "X-Field-" + std::to_string(i) + ": value " + std::to_string(i) + "\n";
+  return out + "Subject: Thank you - Customer Service Associate interview\n\n";
+}
+
+std::string interviewers_front_matter(size_t names) {
+  std::string list;
+  for (size_t i = 0; i < names; ++i) list += (i ? ", " : "") + std::string("\"Mr. Jones") + std::to_string(i) + "\"";
+  return "+++\nkind = \"thank-you\"\ninterviewers = [" + list + "]\n+++\n";
+}
+
+}  // namespace
+
+TEST_CASE("huge: realistic drafts of 1 / 10 / 100 MB in memory and time linear in their size", "[slow]") {
+  TempDir dir;
+  std::vector<Measured> runs;
+  for (size_t mb : {1, 10, 100}) {
+    std::string name = std::to_string(mb) + "mb.txt";
+    std::string text = realistic_draft(mb * kMB);
+    dir.write(name, text);
+    Measured m = lint_json(dir, name);
+    CHECK(m.exit_code == 1);  // findings: one long note with clichés, casual closings, ...
+    check_memory(m, text.size());
+    runs.push_back(m);
+    std::filesystem::remove(dir / name);
+  }
+  check_linear(runs[0], runs[1], 10);
+  check_linear(runs[1], runs[2], 10);
+}
+
+TEST_CASE("huge: a single line of 10 MB", "[slow]") {
+  TempDir dir;
+  std::vector<Measured> runs;
+  for (size_t mb : {1, 10}) {
+    std::string name = "line-" + std::to_string(mb) + "mb.txt";
+    std::string text = single_line_draft(mb * kMB);
+    dir.write(name, text);
+    Measured m = lint_json(dir, name);
+    CHECK(m.exit_code == 1);  // paragraph.too-long, length.too-long
+    check_memory(m, text.size());
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], 10);
+}
+
+TEST_CASE("huge: a million blank lines", "[slow]") {
+  TempDir dir;
+  std::vector<Measured> runs;
+  const std::string& note = followup::testing::kCleanNote;
+  size_t split = note.find("In addition");
+  for (size_t lines : {100000, 1000000}) {
+    std::string name = "blank-" + std::to_string(lines) + ".txt";
+    std::string text = note.substr(0, split) + std::string(lines, '\n') + note.substr(split);
+    dir.write(name, text);
+    Measured m = lint_json(dir, name);
+    CHECK(m.exit_code == 0);  // blank lines only separate the paragraphs
+    check_memory(m, text.size());
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], 10);
+}
+
+TEST_CASE("huge: a header block of 100000 fields", "[slow]") {
+  TempDir dir;
+  std::vector<Measured> runs;
+  for (size_t fields : {10000, 100000}) {
+    std::string name = "headers-" + std::to_string(fields) + ".eml";
+    std::string text = header_block(fields) + followup::testing::kCleanNote;
+    dir.write(name, text);
+    Measured m = measure({"--format", "json", name}, dir);
+    INFO(m.out_head << m.err_head);
+    CHECK(m.exit_code == 0);  // the fields it does not know are kept and ignored
+    CHECK(m.err_head.empty());
+    check_memory(m, text.size());
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], 10);
+}
+
+TEST_CASE("huge: front matter of 100000 values / a 5 MB string / never closed", "[slow]") {
+  TempDir dir;
+  const std::string& note = followup::testing::kCleanNote;
+  std::vector<Measured> runs;
+  for (size_t names : {10000, 100000}) {
+    std::string name = "interviewers-" + std::to_string(names) + ".md";
+    std::string text = interviewers_front_matter(names) + note;
+    dir.write(name, text);
+    Measured m = lint_json(dir, name);
+    CHECK(m.exit_code == 1);  // 'Jones' is none of them exactly: salutation.name-mismatch
+    check_memory(m, text.size());
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], 10);
+
+  std::string big_string = "+++\nkind = \"thank-you\"\nposition = \"\"\"" +
+                           repeat_to("Customer Service Associate ", 5 * kMB) + "\"\"\"\n+++\n" + note;
+  dir.write("string.md", big_string);
+  Measured string_run = lint_json(dir, "string.md");
+  CHECK((string_run.exit_code == 0 || string_run.exit_code == 1));
+  check_memory(string_run, big_string.size());
+
+  std::string unclosed = "+++\n";
+  for (size_t i = 0; i < 200000; ++i) unclosed += "company = \"Acme\"\n";
+  unclosed += note;
+  dir.write("unclosed.md", unclosed);
+  Measured unclosed_run = lint_json(dir, "unclosed.md");
+  CHECK(unclosed_run.exit_code == 1);
+  CHECK(unclosed_run.out_head.find("front-matter.invalid") != std::string::npos);
+  check_memory(unclosed_run, unclosed.size());
+}
+
+TEST_CASE("huge: a finding on every word grows linearly", "[slow]") {
+  // One diagnostic per repeated word: the report, not the input, dominates.
+  TempDir dir;
+  std::vector<Measured> runs;
+  for (size_t kb : {100, 1000}) {
+    std::string name = "repeated-" + std::to_string(kb) + "kb.txt";
+    dir.write(name, note_with_body(repeat_to("the ", kb * 1024)));
+    Measured m = lint_json(dir, name);
+    CHECK(m.exit_code == 1);
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], 10);
+}
+
+namespace {
+
+// Pathological bodies whose cost grows faster than their size today (see
+// docs/robustness.md): each match rescans its section for quotation marks.
+bool known_superlinear(const std::string& name) {
+  for (const char* n : {"exclamations", "exclaimed-words", "shouting", "informal", "cliches", "pressure"})
+    if (name == n) return true;
+  return false;
+}
+
+void check_bodies_scale(bool superlinear, size_t small, size_t large) {
+  TempDir dir;
+  auto small_bodies = pathological_bodies(small);
+  auto large_bodies = pathological_bodies(large);
+  for (size_t i = 0; i < small_bodies.size(); ++i) {
+    const std::string& name = small_bodies[i].first;
+    if (known_superlinear(name) != superlinear) continue;
+    INFO(name);
+    dir.write(name + "-small.txt", note_with_body(small_bodies[i].second));
+    dir.write(name + "-large.txt", note_with_body(large_bodies[i].second));
+    Measured a = lint_json(dir, name + "-small.txt");
+    Measured b = lint_json(dir, name + "-large.txt");
+    // Findings or none, as the text has them; never an error exit or a crash.
+    CHECK((a.exit_code == 0 || a.exit_code == 1));
+    CHECK((b.exit_code == 0 || b.exit_code == 1));
+    check_linear(a, b, static_cast<double>(large) / static_cast<double>(small));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("huge: pathological text for every rule at 200 KB grows linearly", "[slow]") {
+  // 200 KB: 50,000 emoji, 50,000 repeated words, 200 KB without a space.
+  check_bodies_scale(false, 20 * 1024, 200 * 1024);
+}
+
+TEST_CASE("huge: text for the rules that skip quoted text and a realistic single line grow linearly",
+          "[slow][!mayfail]") {
+  // Known to fail today: each match rescans its section for quotation marks,
+  // so the cost is quadratic in the size of one section. Kept small so that
+  // it ends quickly, and [!mayfail] until that is fixed.
+  check_bodies_scale(true, 4 * 1024, 16 * 1024);
+  TempDir dir;
+  dir.write("line-small.txt", followup::testing::realistic_single_line(100 * 1024));
+  dir.write("line-large.txt", followup::testing::realistic_single_line(400 * 1024));
+  Measured a = lint_json(dir, "line-small.txt");
+  Measured b = lint_json(dir, "line-large.txt");
+  CHECK(a.exit_code == 1);
+  CHECK(b.exit_code == 1);
+  check_linear(a, b, 4);
+}

@@ -1,0 +1,207 @@
+// followup-rulegen: turns rules/*.toml into C++ at build time, so the
+// built-in rules travel inside the binary and start-up parses no TOML.
+//
+//   followup-rulegen OUTPUT.cpp RULES_DIR
+//
+// For every rule file it writes the TOML text (for documentation and tests)
+// and the parsed tree in core/value_codec's binary form. For every pattern
+// it writes the literal "atoms" RE2's FilteredRE2 derives from it: strings
+// (lowercased) at least one of which occurs in any text the pattern
+// matches. At lint time a draft is scanned once for all atoms, and patterns
+// with none present are never compiled or run. A broken rule file fails the
+// build with file:line:col.
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "config/toml_value.hpp"
+#include "core/value_codec.hpp"
+
+namespace fs = std::filesystem;
+using followup::core::Value;
+
+namespace {
+
+// Keys whose strings the checks compile as patterns ("swap" holds
+// [pattern, replacement] pairs).
+const std::set<std::string> kPatternKeys = {"patterns", "exceptions", "unless", "purpose", "vague"};
+
+void collect_patterns(const Value& value, std::set<std::string>& out) {
+  if (!value.is_table()) {
+    if (value.is_array())
+      for (const auto& item : value.array()) collect_patterns(item, out);
+    return;
+  }
+  for (const auto& [key, item] : value.table()) {
+    if (kPatternKeys.count(key) && item.is_array()) {
+      for (const auto& p : item.array())
+        if (p.is_string()) out.insert(p.str());
+    } else if (key == "unless_followed_by" && item.is_string()) {
+      out.insert(item.str());
+    } else if (key == "swap" && item.is_array()) {
+      for (const auto& pair : item.array())
+        if (pair.is_array() && !pair.array().empty() && pair.array()[0].is_string())
+          out.insert(pair.array()[0].str());
+    } else {
+      collect_patterns(item, out);
+    }
+  }
+}
+
+// A C++ string literal for any bytes (octal escapes never run into the next character).
+std::string literal(std::string_view bytes) {
+  std::string out = "\"";
+  size_t column = 0;
+  for (unsigned char c : bytes) {
+    if (column > 100) {
+      out += "\"\n    \"";
+      column = 0;
+    }
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
+      out += static_cast<char>(c);
+      column += 1;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      out += buf;
+      column += 4;
+    }
+  }
+  return out + "\"";
+}
+
+// The pattern's prefilter as clauses over its atoms: in any text the pattern
+// matches, every clause has at least one atom present. FilteredRE2 keeps its
+// AND/OR tree private, so the clauses are found by asking it: grow a set of
+// atoms that still does not let the pattern through, one atom at a time in
+// a given order; the atoms left out form a clause. One pass per starting
+// atom finds the clauses that matter (for "I (have )?attached" both the
+// "i" clause and the {"attached", ...} one). No clauses: always run.
+std::vector<std::vector<int>> clauses_of(re2::FilteredRE2& filter, size_t atom_count) {
+  auto passes = [&](const std::vector<int>& present) {
+    std::vector<int> potential;
+    filter.AllPotentials(present, &potential);
+    return !potential.empty();
+  };
+  std::vector<std::vector<int>> clauses;
+  if (atom_count == 0 || passes({})) return clauses;
+  for (size_t start = 0; start < atom_count; ++start) {
+    std::vector<int> blocked;  // atoms that together still do not let it through
+    for (size_t k = 0; k < atom_count; ++k) {
+      int atom = static_cast<int>((start + k) % atom_count);
+      blocked.push_back(atom);
+      std::vector<int> sorted = blocked;
+      std::sort(sorted.begin(), sorted.end());
+      if (passes(sorted)) blocked.pop_back();
+    }
+    std::vector<int> clause;
+    for (size_t a = 0; a < atom_count; ++a)
+      if (std::find(blocked.begin(), blocked.end(), static_cast<int>(a)) == blocked.end())
+        clause.push_back(static_cast<int>(a));
+    if (std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) clauses.push_back(clause);
+  }
+  return clauses;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: followup-rulegen OUTPUT.cpp RULES_DIR\n";
+    return 2;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(argv[2]))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+
+  std::ostringstream out;
+  out << "// Generated from rules/*.toml by tools/rulegen.cpp. Do not edit.\n"
+      << "#include \"rules/builtin_rules.hpp\"\n\n"
+      << "namespace followup::rules {\n\n"
+      << "const std::vector<BuiltinRuleFile>& builtin_rule_files() {\n"
+      << "  static const std::vector<BuiltinRuleFile> files = {\n";
+  std::set<std::string> patterns;
+  bool failed = false;
+  for (const auto& path : files) {
+    const std::string name = "rules/" + path.filename().string();
+    const std::string text = read_file(path);
+    auto parsed = followup::config::parse_toml(text, name);
+    if (auto* error = std::get_if<followup::config::LoadError>(&parsed)) {
+      std::cerr << path.string() << ":" << error->origin.line << ":" << error->origin.column
+                << ": error: " << error->message << "\n";
+      failed = true;
+      continue;
+    }
+    const Value& root = std::get<Value>(parsed);
+    collect_patterns(root, patterns);
+    const std::string data = followup::core::encode_value(root);
+    out << "      {" << literal(name) << ",\n    " << literal(text) << ",\n    std::string_view(" << literal(data)
+        << ", " << data.size() << ")},\n";
+  }
+  out << "  };\n  return files;\n}\n\n";
+  if (failed) return 1;
+
+  RE2::Options options;  // as rules/params.cpp pattern_options()
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  out << "namespace {\n";
+  std::vector<std::pair<std::string, size_t>> table;  // pattern, number of clauses
+  size_t index = 0;
+  for (const auto& pattern : patterns) {
+    re2::FilteredRE2 filter(1);
+    int id = 0;
+    if (filter.Add(pattern, options, &id) != RE2::NoError) continue;  // reported when the rule loads
+    std::vector<std::string> atoms;
+    filter.Compile(&atoms);
+    std::vector<std::vector<int>> clauses = clauses_of(filter, atoms.size());
+    if (!clauses.empty()) {
+      out << "constexpr std::string_view kAtoms" << index << "[] = {";
+      for (const auto& atom : atoms) out << literal(atom) << ", ";
+      out << "};\n";
+      for (size_t c = 0; c < clauses.size(); ++c) {
+        out << "constexpr uint16_t kClause" << index << "_" << c << "[] = {";
+        for (int a : clauses[c]) out << a << ", ";
+        out << "};\n";
+      }
+      out << "constexpr std::span<const uint16_t> kClauses" << index << "[] = {";
+      for (size_t c = 0; c < clauses.size(); ++c) out << "kClause" << index << "_" << c << ", ";
+      out << "};\n";
+    }
+    table.emplace_back(pattern, clauses.size());
+    ++index;
+  }
+  out << "}  // namespace\n\n"
+      << "std::span<const BuiltinPatternAtoms> builtin_pattern_atoms() {\n"
+      << "  static const BuiltinPatternAtoms table[] = {\n";
+  for (size_t i = 0; i < table.size(); ++i) {
+    out << "      {" << literal(table[i].first) << ", ";
+    if (table[i].second) out << "kAtoms" << i << ", kClauses" << i << "},\n";
+    else out << "{}, {}},\n";
+  }
+  out << "  };\n  return table;\n}\n\n}  // namespace followup::rules\n";
+
+  const std::string generated = out.str();
+  const fs::path output = argv[1];
+  if (read_file(output) != generated) {  // unchanged output keeps dependants from rebuilding
+    fs::create_directories(output.parent_path());
+    std::ofstream(output, std::ios::binary) << generated;
+  }
+  return 0;
+}
