@@ -26,9 +26,10 @@ class Count : public Check {
     std::vector<Match> all;
     auto spans = section_spans(in.draft, common_.sections);
     for (core::Span s : spans) {
+      QuoteTracker quotes(text, s);
       for (const Match& m : patterns.find_all(text, s, in.patterns))
         if ((exceptions.empty() || !exceptions.any(text, m.whole, in.patterns)) &&
-            !(skip_quoted && inside_quotes(text, s, m.span.begin)))
+            !(skip_quoted && quotes.inside(m.span.begin)))
           all.push_back(m);
     }
     if (static_cast<int64_t>(all.size()) <= max) return;

@@ -74,11 +74,12 @@ class Existence : public Check {
     const std::set<std::string> from_context = context_words(in.context);
     for (core::Span section : section_spans(in.draft, common_.sections)) {
       std::vector<core::Span> kept;
+      QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {
         std::string_view found = text.substr(m.span.begin, m.span.size());
         if (allow.count(std::string(found)) || from_context.count(std::string(found))) continue;
         if (!exceptions.empty() && exceptions.any(text, m.whole, in.patterns)) continue;
-        if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
+        if (skip_quoted && quotes.inside(m.span.begin)) continue;
         if (!followed_by.empty()) {
           uint32_t end =
               std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));

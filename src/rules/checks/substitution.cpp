@@ -21,8 +21,9 @@ class Substitution : public Check {
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     for (core::Span section : section_spans(in.draft, common_.sections)) {
+      QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {
-        if (skip_quoted && inside_quotes(text, section, m.span.begin)) continue;
+        if (skip_quoted && quotes.inside(m.span.begin)) continue;
         std::string_view found = text.substr(m.span.begin, m.span.size());
         std::string repl = match_case(found, replacements[m.pattern]);
         auto& d = out.report(m.span, format({{"match", std::string(found)}, {"replacement", repl}}),
