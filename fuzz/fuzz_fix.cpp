@@ -7,6 +7,8 @@
 //    never overlap, and the result is exactly those edits applied;
 //  - the result is valid UTF-8 when the input was, and lints without a crash.
 #include <cstdint>
+#include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,34 +38,43 @@ void check_fix(std::string_view text, const diag::Fix& fix) {
   }
 }
 
+// Whether `edit` clashes with one of `taken` (by begin; none clashes with
+// another, so only the neighbours of edit.begin need a look).
+bool clashes(const std::map<uint32_t, diag::Edit>& taken, const diag::Edit& edit) {
+  auto next = taken.lower_bound(edit.span.begin);
+  if (next != taken.end() && overlap(edit, next->second)) return true;
+  return next != taken.begin() && overlap(edit, std::prev(next)->second);
+}
+
 void fix_once(const core::Source& source, const std::vector<diag::Diagnostic>& diagnostics,
               bool unsafe) {
-  // The fixes one pass may take, and the size of the text after them.
-  std::vector<diag::Edit> taken;
+  // The edits one pass takes, as apply_fixes promises to choose them.
+  std::map<uint32_t, diag::Edit> taken;
   size_t fixes = 0;
-  int64_t size = source.size();
   for (const auto& d : diagnostics) {
     if (d.fixes.empty()) continue;
     const diag::Fix& fix = d.fixes.front();
     if (fix.applicability == diag::Applicability::kUnsafe && !unsafe) continue;
     bool clash = false;
-    for (const auto& e : fix.edits)
-      for (const auto& t : taken) clash = clash || overlap(e, t);
+    for (const auto& e : fix.edits) clash = clash || clashes(taken, e);
     if (clash) continue;
-    for (const auto& e : fix.edits) {
-      taken.push_back(e);
-      size += static_cast<int64_t>(e.replacement.size()) - static_cast<int64_t>(e.span.size());
-    }
+    for (const auto& e : fix.edits) taken.emplace(e.span.begin, e);
     ++fixes;
   }
+  // They never overlap, and the result is exactly those edits applied.
+  std::string expected;
+  uint32_t cursor = 0;
+  for (const auto& [begin, e] : taken) {
+    FUZZ_CHECK(begin >= cursor);
+    expected.append(source.text().substr(cursor, begin - cursor)).append(e.replacement);
+    cursor = e.span.end;
+  }
+  expected.append(source.text().substr(cursor));
   diag::Applied applied = diag::apply_fixes(source.text(), diagnostics, unsafe);
   FUZZ_CHECK(applied.fixes == fixes);
-  FUZZ_CHECK(static_cast<int64_t>(applied.text.size()) == size);
+  FUZZ_CHECK(applied.text == expected);
   if (source.valid_utf8()) FUZZ_CHECK(!core::find_invalid_utf8(applied.text));
-  if (applied.fixes == 0) {
-    FUZZ_CHECK(applied.text == source.text());
-    return;
-  }
+  if (applied.fixes == 0) return;
   core::Source fixed(source.path(), std::move(applied.text));
   (void)rules::lint(fixed, fuzz::builtin_settings());
 }

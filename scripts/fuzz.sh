@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of fuzz/ with clang, ASan and UBSan in
-# build-fuzz, then runs each for FUZZ_SECONDS seconds (default 45), FUZZ_JOBS
-# at a time (default 2). Each run starts from a scratch copy of
-# fuzz/corpus/<target>/ and fuzz/regressions/<target>/ under build-fuzz/runs/,
-# so nothing is written to the source tree. Fails on any crash, leak, timeout
-# or out-of-memory, printing the input that caused it and the command that
+# build-fuzz, replays fuzz/regressions/<target>/ once with them, then runs
+# each target for FUZZ_SECONDS seconds (default 45), FUZZ_JOBS at a time
+# (default 2). Each run starts from a scratch copy of fuzz/corpus/<target>/
+# (plus the small regressions) under build-fuzz/runs/, so nothing is written
+# to the source tree. Fails on any crash, leak, timeout (10 s per input) or
+# out-of-memory, printing the input that caused it and the command that
 # reproduces it.
 #   FUZZ_TARGETS="lint fix" FUZZ_SECONDS=600 bash scripts/fuzz.sh
 set -euo pipefail
@@ -31,7 +32,8 @@ run_target() {
   rm -rf "$dir"
   mkdir -p "$dir/corpus" "$dir/artifacts"
   cp fuzz/corpus/"$t"/* "$dir/corpus/"
-  if [[ -d fuzz/regressions/$t ]]; then cp fuzz/regressions/"$t"/* "$dir/corpus/" 2>/dev/null || true; fi
+  # Large regressions (slow-input cases) would raise libFuzzer's input size limit.
+  if [[ -d fuzz/regressions/$t ]]; then find fuzz/regressions/"$t" -type f -size -4097c -exec cp {} "$dir/corpus/" \;; fi
   local extra=()
   # The language server logs every bad message to stderr; keep that out of the log.
   [[ $t == lsp ]] && extra+=(-close_fd_mask=2)
@@ -42,6 +44,21 @@ run_target() {
     >"$dir/log" 2>&1 || rc=$?
   echo "$rc" >"$dir/status"
 }
+
+# Each regression once, with the same limits as the fuzzing below.
+for t in "${targets[@]}"; do
+  [[ -d fuzz/regressions/$t ]] || continue
+  mapfile -t inputs < <(find fuzz/regressions/"$t" -type f | sort)
+  ((${#inputs[@]})) || continue
+  mkdir -p "$build/runs"
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$build/fuzz/fuzz_$t" -timeout=10 -rss_limit_mb=2048 "${inputs[@]}" >"$build/runs/regressions-$t.log" 2>&1; then
+    tail -n 40 "$build/runs/regressions-$t.log"
+    echo "fuzz_$t: a regression input fails again (log: $build/runs/regressions-$t.log)"
+    echo "  reproduce: $build/fuzz/fuzz_$t <file from fuzz/regressions/$t/>"
+    exit 1
+  fi
+done
 
 echo "== fuzzing ${targets[*]} for ${seconds}s each, $parallel at a time"
 for t in "${targets[@]}"; do

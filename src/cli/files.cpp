@@ -27,12 +27,14 @@ bool is_draft_name(const fs::path& p) {
 std::string path_error(const std::error_code& ec) {
   if (!ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory)
     return "no such file or folder";
-  if (ec == std::errc::too_many_symbolic_link_levels) return "a symlink loop (too many levels of symbolic links)";
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    return "a symlink loop (too many levels of symbolic links)";
   return fmt::format("cannot read: {}", ec.message());
 }
 
 std::string too_large(uint64_t bytes) {
-  return fmt::format("the file is too large to lint ({} MB; the limit is {} MB)", bytes >> 20, kMaxInputBytes >> 20);
+  return fmt::format("the file is too large to lint ({} MB; the limit is {} MB)", bytes >> 20,
+                     kMaxInputBytes >> 20);
 }
 
 // Appends everything `fd` holds to `text`, stopping with an error past
@@ -76,7 +78,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
       std::string walk_error;
       // Symlinked folders are not followed, so a link back up the tree (a loop)
       // ends the walk like any other entry. Unreadable subfolders are skipped.
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+          end;
       if (ec) {
         out.push_back({path, fmt::format("cannot read the folder: {}", ec.message())});
         continue;

@@ -13,7 +13,8 @@ namespace {
 constexpr uint32_t kCountStride = 256;
 }  // namespace
 
-Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+Source::Source(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
   // One pass finds the line starts, checks the UTF-8 and builds the count index.
   // A UTF-8 byte order mark is not part of the first line: editors hide it.
   const uint32_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
@@ -32,7 +33,8 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
     if (c < 0x80) {
       // Lines end at "\n", "\r\n" or a lone "\r". A newline is never part of
       // a longer UTF-8 sequence, so each line starts on a code point boundary.
-      if (c == '\n' || (c == '\r' && (i + 1 == n || bytes[i + 1] != '\n'))) line_starts_.push_back(i + 1);
+      if (c == '\n' || (c == '\r' && (i + 1 == n || bytes[i + 1] != '\n')))
+        line_starts_.push_back(i + 1);
       ++utf16_units;
       ++i;
       continue;

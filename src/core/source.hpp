@@ -24,16 +24,18 @@ class Source {
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
-  std::string_view slice(Span span) const { return std::string_view(text_).substr(span.begin, span.size()); }
+  std::string_view slice(Span span) const {
+    return std::string_view(text_).substr(span.begin, span.size());
+  }
   uint32_t size() const { return static_cast<uint32_t>(text_.size()); }
   bool valid_utf8() const { return valid_utf8_; }
 
   // Lines end at "\n", "\r\n" or a lone "\r".
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
-  uint32_t line_of(uint32_t offset) const;         // 1-based
-  Span line_span(uint32_t line) const;             // 1-based, without the terminator
-  Position position(uint32_t offset) const;        // column in code points
-  uint32_t utf16_column(uint32_t offset) const;    // 0-based, for the language server
+  uint32_t line_of(uint32_t offset) const;       // 1-based
+  Span line_span(uint32_t line) const;           // 1-based, without the terminator
+  Position position(uint32_t offset) const;      // column in code points
+  uint32_t utf16_column(uint32_t offset) const;  // 0-based, for the language server
   uint32_t offset_of_utf16(uint32_t line0, uint32_t character) const;  // inverse, clamped
 
  private:

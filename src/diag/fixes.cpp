@@ -3,40 +3,56 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 namespace followup::diag {
 
+namespace {
+
+// Whether two edits touch the same bytes, or insert at the same point (where
+// their order would be undefined).
+bool clash(core::Span a, core::Span b) {
+  bool overlap = a.begin < b.end && b.begin < a.end;
+  bool same_point = a.begin == b.begin && (a.empty() || b.empty());
+  return overlap || same_point;
+}
+
+// Whether `span` clashes with one of `taken` (spans by begin, none clashing
+// with another). Their ends grow with their begins, so only the spans on
+// either side of span.begin can clash: a pass over N fixes costs N log N.
+bool clashes_with_taken(const std::map<uint32_t, const Edit*>& taken, core::Span span) {
+  auto after = taken.lower_bound(span.begin);
+  if (after != taken.end() && clash(span, after->second->span)) return true;
+  return after != taken.begin() && clash(span, std::prev(after)->second->span);
+}
+
+}  // namespace
+
 Applied apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
-  std::vector<const Fix*> chosen;
+  // Accept fixes in order while none of their edits clashes with an accepted
+  // one, with another edit of the same fix, or falls outside the text.
+  std::map<uint32_t, const Edit*> taken;
+  Applied result;
   for (const auto& d : diagnostics) {
     if (d.fixes.empty()) continue;
     const Fix& fix = d.fixes.front();
     if (fix.applicability == Applicability::kUnsafe && !include_unsafe) continue;
-    chosen.push_back(&fix);
-  }
-  // Accept fixes in order while none of their edits overlaps an accepted one.
-  std::vector<Edit> edits;
-  Applied result;
-  for (const Fix* fix : chosen) {
-    bool clash = false;
-    for (const auto& e : fix->edits) {
-      if (e.span.end > text.size() || e.span.begin > e.span.end) clash = true;
-      for (const auto& taken : edits) {
-        bool overlap = e.span.begin < taken.span.end && taken.span.begin < e.span.end;
-        bool same_point = e.span.begin == taken.span.begin && (e.span.empty() || taken.span.empty());
-        clash = clash || overlap || same_point;
-      }
+    bool ok = true;
+    for (size_t i = 0; ok && i < fix.edits.size(); ++i) {
+      core::Span span = fix.edits[i].span;
+      ok = span.begin <= span.end && span.end <= text.size() && !clashes_with_taken(taken, span);
+      for (size_t j = 0; ok && j < i; ++j) ok = !clash(span, fix.edits[j].span);
     }
-    if (clash) continue;
-    edits.insert(edits.end(), fix->edits.begin(), fix->edits.end());
+    if (!ok) continue;
+    for (const auto& e : fix.edits) taken.emplace(e.span.begin, &e);
     ++result.fixes;
   }
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
   uint32_t cursor = 0;
-  for (const auto& e : edits) {
-    result.text.append(text.substr(cursor, e.span.begin - cursor));
-    result.text.append(e.replacement);
-    cursor = e.span.end;
+  for (const auto& [begin, e] : taken) {
+    result.text.append(text.substr(cursor, begin - cursor));
+    result.text.append(e->replacement);
+    cursor = e->span.end;
   }
   result.text.append(text.substr(cursor));
   return result;

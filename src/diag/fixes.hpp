@@ -16,7 +16,8 @@ struct Applied {
 };
 
 // Applies the first fix of each diagnostic (safe ones, plus unsafe ones when
-// asked). Fixes whose edits overlap an earlier fix are left for a later pass.
+// asked). Fixes whose edits overlap an earlier fix are left for a later pass;
+// a fix whose own edits overlap, or reach past the text, is never applied.
 Applied apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
 
 // A unified diff of two texts with three lines of context ("" when equal).

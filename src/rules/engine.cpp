@@ -69,14 +69,21 @@ std::vector<Pragma> find_pragmas(const core::Source& source) {
   std::vector<Pragma> out;
   std::string_view text = source.text();
   size_t pos = 0;
+  // The last "<!--" and line start before `pos`, and the first "-->" after it,
+  // are found by moving forward only: a text full of "followup-lint:" is read once.
+  size_t open = std::string_view::npos, line_start = 0, scanned = 0;
+  size_t close = text.find("-->");
   while ((pos = text.find("followup-lint:", pos)) != std::string_view::npos) {
-    size_t open = text.rfind("<!--", pos);
-    size_t close = text.find("-->", pos);
-    size_t line_start = text.find_last_of("\r\n", pos);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    for (; scanned < pos; ++scanned) {
+      if (text[scanned] == '\r' || text[scanned] == '\n') line_start = scanned + 1;
+      if (text.compare(scanned, 4, "<!--") == 0) open = scanned;
+    }
+    if (close < pos) close = text.find("-->", pos);
     pos += 14;
     if (open == std::string_view::npos || open < line_start || close == std::string_view::npos) continue;
-    std::string_view inside = text.substr(pos, close - pos);
+    // A second "followup-lint:" in the same comment starts a pragma of its own.
+    size_t end = std::min(close, text.find("followup-lint:", pos));
+    std::string_view inside = text.substr(pos, end - pos);
     size_t lead = inside.find_first_not_of(" \t");
     if (lead == std::string_view::npos) continue;
     inside.remove_prefix(lead);

@@ -133,38 +133,39 @@ inline std::string note_with_body(const std::string& body) {
 // Each body is about `bytes` long. Names are file stems.
 inline std::vector<std::pair<std::string, std::string>> pathological_bodies(size_t bytes) {
   return {
-      {"repeated-word", repeat_to("the ", bytes)},                        // style.repeated-word
-      {"exclamations", std::string(bytes, '!')},                          // style.exclamation
-      {"exclaimed-words", repeat_to("Great!!!! ", bytes)},                // style.exclamation
-      {"emoji", repeat_to("\xF0\x9F\x98\x80", bytes)},                    // style.emoji
-      {"emoji-sequences",                                                 // ZWJ, skin tone, VS16
-       repeat_to("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xEF\xB8\x8F", bytes)},
-      {"shouting", repeat_to("URGENT PLEASE RESPOND ", bytes)},           // style.shouting
-      {"informal", repeat_to("u lol thx gonna wanna ", bytes)},           // style.informal
+      {"repeated-word", repeat_to("the ", bytes)},          // style.repeated-word
+      {"exclamations", std::string(bytes, '!')},            // style.exclamation
+      {"exclaimed-words", repeat_to("Great!!!! ", bytes)},  // style.exclamation
+      {"emoji", repeat_to("\xF0\x9F\x98\x80", bytes)},      // style.emoji
+      {"emoji-sequences",                                   // ZWJ, skin tone, VS16
+       repeat_to("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xEF\xB8\x8F",
+                 bytes)},
+      {"shouting", repeat_to("URGENT PLEASE RESPOND ", bytes)},                    // style.shouting
+      {"informal", repeat_to("u lol thx gonna wanna ", bytes)},                    // style.informal
       {"cliches", repeat_to("team player, hard worker, people person. ", bytes)},  // cliche.*
-      {"pressure", repeat_to("ASAP?! I need to know. ", bytes)},          // inquiry.pressure
-      {"questions", repeat_to("Why? ", bytes)},                           // inquiry.multiple-questions
+      {"pressure", repeat_to("ASAP?! I need to know. ", bytes)},  // inquiry.pressure
+      {"questions", repeat_to("Why? ", bytes)},                   // inquiry.multiple-questions
       {"one-long-question", repeat_to("why ", bytes) + "?"},
-      {"open-braces", repeat_to("{{", bytes)},                            // placeholder.*
+      {"open-braces", repeat_to("{{", bytes)},  // placeholder.*
       {"open-brace-names", repeat_to("{{name ", bytes)},
       {"closed-braces", repeat_to("{{x}}", bytes)},
       {"open-brackets", std::string(bytes, '[')},
       {"open-angles", std::string(bytes, '<')},
       {"placeholder-words", repeat_to("XXX TODO TBD (000) 000-0000 ", bytes)},
-      {"attachments", repeat_to("I have attached my resume. ", bytes)},   // attachment.missing
-      {"reach-me", repeat_to("reach me at ", bytes)},                     // contact.incomplete
-      {"digits", std::string(bytes, '0')},                                // contact.*
+      {"attachments", repeat_to("I have attached my resume. ", bytes)},  // attachment.missing
+      {"reach-me", repeat_to("reach me at ", bytes)},                    // contact.incomplete
+      {"digits", std::string(bytes, '0')},                               // contact.*
       {"at-signs", std::string(bytes, '@')},
-      {"no-spaces", std::string(bytes, 'a')},                             // words, sentences
+      {"no-spaces", std::string(bytes, 'a')},  // words, sentences
       {"no-spaces-words", repeat_to("Thankyou", bytes)},
-      {"dots", std::string(bytes, '.')},                                  // paragraph.too-long
+      {"dots", std::string(bytes, '.')},  // paragraph.too-long
       {"abbreviations", repeat_to("Mr. Dr. Ms. A. B. ", bytes)},
-      {"nested-quotes",                                                   // skip_quoted
+      {"nested-quotes",  // skip_quoted
        repeat_to("\"'\xE2\x80\x9C\xE2\x80\x98", bytes / 2) +
            repeat_to("\xE2\x80\x99\xE2\x80\x9D'\"", bytes / 2)},
       {"odd-quotes", std::string(bytes, '"')},
-      {"html-comments", repeat_to("<!-- ", bytes)},                       // pragmas
-      {"combining-marks", "e" + repeat_to("\xCC\x81", bytes)},            // columns, carets
+      {"html-comments", repeat_to("<!-- ", bytes)},             // pragmas
+      {"combining-marks", "e" + repeat_to("\xCC\x81", bytes)},  // columns, carets
       {"zero-width", repeat_to("\xE2\x80\x8B", bytes)},
       {"bidi-overrides", repeat_to("\xE2\x80\xAE", bytes) + "abc"},
       {"tabs", std::string(bytes, '\t')},

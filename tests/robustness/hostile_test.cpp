@@ -6,14 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
-#include <stdexcept>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -57,8 +56,8 @@ RunResult lint(const TempDir& dir, std::vector<std::string> args, const std::str
 RunResult lint_bounded(const TempDir& dir, std::vector<std::string> args) {
   std::string timeout = find_program("timeout");
   if (timeout.empty()) return lint(dir, args);
-  std::vector<std::string> argv = {timeout, "--kill-after=5", "60", FOLLOWUP_BINARY, "--color",
-                                   "never"};
+  std::vector<std::string> argv = {timeout,         "--kill-after=5", "60",
+                                   FOLLOWUP_BINARY, "--color",        "never"};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_command(argv, dir.str());
 }
@@ -103,8 +102,9 @@ std::string random_bytes(uint32_t seed, size_t size) {
 
 }  // namespace
 
-TEST_CASE("hostile: random bytes get one input.encoding error each and the other files are still linted",
-          "[robustness]") {
+TEST_CASE(
+    "hostile: random bytes get one input.encoding error each and the other files are still linted",
+    "[robustness]") {
   TempDir dir;
   std::vector<std::string> files;
   for (uint32_t seed = 1; seed <= 4; ++seed) {
@@ -150,31 +150,34 @@ TEST_CASE("hostile: random bytes get one input.encoding error each and the other
   CHECK(contains(in.out, "[input.encoding]"));
 }
 
-TEST_CASE("hostile: overlong forms / UTF-8-encoded surrogates / code points past U+10FFFF are named with line:col",
-          "[robustness]") {
+TEST_CASE(
+    "hostile: overlong forms / UTF-8-encoded surrogates / code points past U+10FFFF are named with "
+    "line:col",
+    "[robustness]") {
   struct Case {
     std::string name;
     std::string bad;
     const char* byte;
   };
   const std::vector<Case> cases = {
-      {"overlong-2.txt", "\xC0\xAF", "0xC0"},              // '/' in two bytes
-      {"overlong-nul.txt", "\xC0\x80", "0xC0"},            // NUL in two bytes (modified UTF-8)
-      {"overlong-3.txt", "\xE0\x80\xAF", "0xE0"},          // '/' in three bytes
-      {"overlong-4.txt", "\xF0\x80\x80\xAF", "0xF0"},      // '/' in four bytes
-      {"overlong-euro.txt", "\xF0\x82\x82\xAC", "0xF0"},   // U+20AC in four bytes
-      {"surrogate-high.txt", "\xED\xA0\x80", "0xED"},      // U+D800
-      {"surrogate-low.txt", "\xED\xBF\xBF", "0xED"},       // U+DFFF
+      {"overlong-2.txt", "\xC0\xAF", "0xC0"},             // '/' in two bytes
+      {"overlong-nul.txt", "\xC0\x80", "0xC0"},           // NUL in two bytes (modified UTF-8)
+      {"overlong-3.txt", "\xE0\x80\xAF", "0xE0"},         // '/' in three bytes
+      {"overlong-4.txt", "\xF0\x80\x80\xAF", "0xF0"},     // '/' in four bytes
+      {"overlong-euro.txt", "\xF0\x82\x82\xAC", "0xF0"},  // U+20AC in four bytes
+      {"surrogate-high.txt", "\xED\xA0\x80", "0xED"},     // U+D800
+      {"surrogate-low.txt", "\xED\xBF\xBF", "0xED"},      // U+DFFF
       {"surrogate-pair.txt", "\xED\xA0\xBD\xED\xB8\x80", "0xED"},  // CESU-8 for U+1F600
-      {"past-max.txt", "\xF4\x90\x80\x80", "0xF4"},        // U+110000
-      {"five-byte.txt", "\xF8\x88\x80\x80\x80", "0xF8"},   // old 5-byte form
+      {"past-max.txt", "\xF4\x90\x80\x80", "0xF4"},                // U+110000
+      {"five-byte.txt", "\xF8\x88\x80\x80\x80", "0xF8"},           // old 5-byte form
       {"lone-continuation.txt", "\x80", "0x80"},
-      {"cut-sequence.txt", "\xE2\x82 ", "0xE2"},           // € missing its last byte
+      {"cut-sequence.txt", "\xE2\x82 ", "0xE2"},  // € missing its last byte
   };
   TempDir dir;
   std::vector<std::string> args;
   for (const auto& c : cases) {
-    // "Dear Ms. Lee,\n" (14) + "\n" (1) + "Thank you " (10): the bad bytes start at offset 25, 3:11.
+    // "Dear Ms. Lee,\n" (14) + "\n" (1) + "Thank you " (10): the bad bytes start at offset 25,
+    // 3:11.
     dir.write(c.name, "Dear Ms. Lee,\n\nThank you " + c.bad + " for the talk.\n");
     args.push_back(c.name);
   }
@@ -185,7 +188,8 @@ TEST_CASE("hostile: overlong forms / UTF-8-encoded surrogates / code points past
   dir.write("cr.txt", "Dear Ms. Lee,\r\rThank you \xC0\xAF\r");
   // At the very end of the file, with nothing after it.
   dir.write("at-end.txt", "Dear Ms. Lee,\n\nThank you \xF0\x9F\x98");
-  for (const char* extra : {"after-accent.txt", "crlf.txt", "cr.txt", "at-end.txt"}) args.push_back(extra);
+  for (const char* extra : {"after-accent.txt", "crlf.txt", "cr.txt", "at-end.txt"})
+    args.push_back(extra);
 
   auto r = lint(dir, args);
   INFO(r.out << r.err);
@@ -195,17 +199,24 @@ TEST_CASE("hostile: overlong forms / UTF-8-encoded surrogates / code points past
     CHECK(contains(r.out, c.name + ":3:11: error: invalid UTF-8 at byte offset 25 (byte " + c.byte +
                               ") [input.encoding]\n"));
   }
-  CHECK(contains(r.out, "after-accent.txt:3:12: error: invalid UTF-8 at byte offset 27 (byte 0xED) "
-                        "[input.encoding]\n"));
-  CHECK(contains(r.out, "crlf.txt:3:11: error: invalid UTF-8 at byte offset 27 (byte 0xC0) [input.encoding]\n"));
-  CHECK(contains(r.out, "cr.txt:3:11: error: invalid UTF-8 at byte offset 25 (byte 0xC0) [input.encoding]\n"));
-  CHECK(contains(r.out, "at-end.txt:3:11: error: invalid UTF-8 at byte offset 25 (byte 0xF0) [input.encoding]\n"));
-  CHECK(contains(r.out, std::to_string(cases.size() + 4) + " files checked: " +
-                            std::to_string(cases.size() + 4) + " errors\n"));
+  CHECK(contains(r.out,
+                 "after-accent.txt:3:12: error: invalid UTF-8 at byte offset 27 (byte 0xED) "
+                 "[input.encoding]\n"));
+  CHECK(contains(
+      r.out,
+      "crlf.txt:3:11: error: invalid UTF-8 at byte offset 27 (byte 0xC0) [input.encoding]\n"));
+  CHECK(contains(
+      r.out, "cr.txt:3:11: error: invalid UTF-8 at byte offset 25 (byte 0xC0) [input.encoding]\n"));
+  CHECK(contains(
+      r.out,
+      "at-end.txt:3:11: error: invalid UTF-8 at byte offset 25 (byte 0xF0) [input.encoding]\n"));
+  CHECK(contains(r.out, std::to_string(cases.size() + 4) +
+                            " files checked: " + std::to_string(cases.size() + 4) + " errors\n"));
 
   // The valid neighbours of those forms are text, not errors.
-  dir.write("valid.txt", note_with_body("Thank you \xE2\x82\xAC \xF0\x9F\x98\x80 \xED\x9F\xBF "
-                                        "\xEE\x80\x80 \xF4\x8F\xBF\xBF \xEF\xBF\xBD for the talk."));
+  dir.write("valid.txt",
+            note_with_body("Thank you \xE2\x82\xAC \xF0\x9F\x98\x80 \xED\x9F\xBF "
+                           "\xEE\x80\x80 \xF4\x8F\xBF\xBF \xEF\xBF\xBD for the talk."));
   auto valid = lint(dir, {"--format", "json", "valid.txt"});
   CHECK_FALSE(has(rules_in(report_for(parse_report(valid), "valid.txt")), "input.encoding"));
 }
@@ -235,24 +246,28 @@ TEST_CASE("hostile: mixed CRLF / LF / CR line endings keep every line and column
   for (size_t i = 0; i < lf.size(); ++i) {
     INFO(lf.at(i).dump());
     CHECK(mx.at(i).at("rule") == lf.at(i).at("rule"));
-    for (const char* key : {"line", "column", "end_line", "end_column"}) CHECK(mx.at(i).at(key) == lf.at(i).at(key));
+    for (const char* key : {"line", "column", "end_line", "end_column"})
+      CHECK(mx.at(i).at(key) == lf.at(i).at(key));
   }
   CHECK(has(rules_in(report_for(doc, "mixed.txt")), "cliche.soft-skill"));
   auto text = lint(dir, {"mixed.txt"});
   CHECK(contains(text.out, "mixed.txt:5:115: warning: 'team player'"));
 }
 
-TEST_CASE("hostile: front matter never closed / nested thousands deep / with a bad value is a diagnostic",
-          "[robustness]") {
+TEST_CASE(
+    "hostile: front matter never closed / nested thousands deep / with a bad value is a diagnostic",
+    "[robustness]") {
   TempDir dir;
   const std::string letter = kCleanNote;
   dir.write("unclosed.md", "+++\nkind = \"thank-you\"\ncompany = \"Acme\"\n\n" + letter);
-  dir.write("nested-arrays.md", "+++\nx = " + std::string(20000, '[') + std::string(20000, ']') + "\n+++\n" + letter);
+  dir.write("nested-arrays.md",
+            "+++\nx = " + std::string(20000, '[') + std::string(20000, ']') + "\n+++\n" + letter);
   std::string tables;
   for (int i = 0; i < 5000; ++i) tables += "{a = ";
   tables += "1" + std::string(5000, '}');
   dir.write("nested-tables.md", "+++\nx = " + tables + "\n+++\n" + letter);
-  dir.write("open-string.md", "+++\nposition = \"\"\"never ends\n" + std::string(10000, 'x') + "\n+++\n" + letter);
+  dir.write("open-string.md",
+            "+++\nposition = \"\"\"never ends\n" + std::string(10000, 'x') + "\n+++\n" + letter);
   dir.write("only-opener.md", "+++");
   dir.write("many-fences.md", followup::testing::repeat_to("+++\n", 40000));
   std::vector<std::string> files = {"unclosed.md",    "nested-arrays.md", "nested-tables.md",
@@ -280,8 +295,9 @@ TEST_CASE("hostile: front matter never closed / nested thousands deep / with a b
   }
 }
 
-TEST_CASE("hostile: a FIFO or a device named as a draft is refused at once and the rest still linted",
-          "[robustness]") {
+TEST_CASE(
+    "hostile: a FIFO or a device named as a draft is refused at once and the rest still linted",
+    "[robustness]") {
   TempDir dir;
   dir.write("cliche.txt", kCliche);
   REQUIRE(::mkfifo((dir / "pipe.txt").c_str(), 0600) == 0);
@@ -296,8 +312,10 @@ TEST_CASE("hostile: a FIFO or a device named as a draft is refused at once and t
   auto r = lint_bounded(dir, args);
   INFO(r.out << r.err);
   CHECK(r.exit_code == 2);
-  std::string expected = "pipe.txt: error: not a regular file (a device, socket or pipe cannot be linted)\n";
-  for (const auto& d : devices) expected += d + ": error: not a regular file (a device, socket or pipe cannot be linted)\n";
+  std::string expected =
+      "pipe.txt: error: not a regular file (a device, socket or pipe cannot be linted)\n";
+  for (const auto& d : devices)
+    expected += d + ": error: not a regular file (a device, socket or pipe cannot be linted)\n";
   CHECK(r.err == expected);
   CHECK(contains(r.out, "cliche.txt:5:115: warning: 'team player'"));
 
@@ -337,7 +355,8 @@ TEST_CASE("hostile: symlink loops end the folder walk and a looping path is name
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.err.empty());
-  CHECK(paths_of(parse_report(r)) == std::vector<std::string>{"drafts/clean.txt", "drafts/sub/cliche.txt"});
+  CHECK(paths_of(parse_report(r)) ==
+        std::vector<std::string>{"drafts/clean.txt", "drafts/sub/cliche.txt"});
 
   auto named = lint_bounded(dir, {"drafts/self.txt", "knot", "drafts/clean.txt"});
   CHECK(named.exit_code == 2);
@@ -348,8 +367,9 @@ TEST_CASE("hostile: symlink loops end the folder walk and a looping path is name
   CHECK_FALSE(contains(named.out, "error"));
 }
 
-TEST_CASE("hostile: an unreadable file among readable ones is reported / the others are linted / exit 2",
-          "[robustness]") {
+TEST_CASE(
+    "hostile: an unreadable file among readable ones is reported / the others are linted / exit 2",
+    "[robustness]") {
   // chmod 000 does not stop root, so as root the linter runs as nobody.
   const bool as_nobody = ::geteuid() == 0;
   TempDir dir;
@@ -359,7 +379,8 @@ TEST_CASE("hostile: an unreadable file among readable ones is reported / the oth
   dir.write("drafts/private/d.txt", kCliche);
   REQUIRE(::chmod(locked.c_str(), 0) == 0);
   REQUIRE(::chmod((dir / "drafts/private").c_str(), 0) == 0);
-  for (const auto& folder : {dir.path(), dir / "drafts"}) REQUIRE(::chmod(folder.c_str(), 0755) == 0);
+  for (const auto& folder : {dir.path(), dir / "drafts"})
+    REQUIRE(::chmod(folder.c_str(), 0755) == 0);
 
   auto run = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--color", "never"});
@@ -372,7 +393,8 @@ TEST_CASE("hostile: an unreadable file among readable ones is reported / the oth
     return run_command(argv, dir.str());
   };
 
-  auto named = run({"--format", "json", "drafts/a-cliche.txt", "drafts/b-locked.txt", "drafts/c-clean.txt"});
+  auto named =
+      run({"--format", "json", "drafts/a-cliche.txt", "drafts/b-locked.txt", "drafts/c-clean.txt"});
   INFO(named.out << named.err);
   CHECK(named.exit_code == 2);
   CHECK(named.err == "drafts/b-locked.txt: error: cannot open: Permission denied\n");
@@ -393,11 +415,12 @@ TEST_CASE("hostile: an unreadable file among readable ones is reported / the oth
   ::chmod(locked.c_str(), 0644);
 }
 
-TEST_CASE("hostile: pathological text for every rule finishes with findings and exit 1", "[robustness]") {
-  // Small enough for the sanitizer build; tests/slow runs them large.
+TEST_CASE("hostile: pathological text for every rule finishes with findings and exit 1",
+          "[robustness]") {
+  // 1 KB each, small enough for the sanitizer build; tests/slow runs them at 200 KB.
   TempDir dir;
   std::vector<std::string> files;
-  for (const auto& [name, body] : pathological_bodies(4000)) {
+  for (const auto& [name, body] : pathological_bodies(1000)) {
     files.push_back(name + ".txt");
     dir.write(files.back(), note_with_body(body));
   }
@@ -408,16 +431,24 @@ TEST_CASE("hostile: pathological text for every rule finishes with findings and 
   };
   const std::string body = "Thank you for your time.\n\n";
   const std::string signature = "Sincerely,\nAna Cruz\n(555) 010-4477\n";
-  add("salutation-many.txt", "Dear " + followup::testing::repeat_to("Mr. Jones and ", 4000) + "Ms. Smith,\n\n" + body + signature);
-  add("salutation-no-spaces.txt", "Dear " + std::string(4000, 'J') + ",\n\n" + body + signature);
-  add("closings.txt", "Dear Mr. Jones,\n\n" + body + followup::testing::repeat_to("Cheers,\n", 4000) + "Ana Cruz\n");
-  add("signature-lines.txt", "Dear Mr. Jones,\n\n" + body + "Sincerely,\n" + followup::testing::repeat_to("Ana Cruz\n", 4000));
+  add("salutation-many.txt", "Dear " + followup::testing::repeat_to("Mr. Jones and ", 1000) +
+                                 "Ms. Smith,\n\n" + body + signature);
+  add("salutation-no-spaces.txt", "Dear " + std::string(1000, 'J') + ",\n\n" + body + signature);
+  add("closings.txt", "Dear Mr. Jones,\n\n" + body +
+                          followup::testing::repeat_to("Cheers,\n", 1000) + "Ana Cruz\n");
+  add("signature-lines.txt", "Dear Mr. Jones,\n\n" + body + "Sincerely,\n" +
+                                 followup::testing::repeat_to("Ana Cruz\n", 1000));
   std::string to = "Subject: Thank you\nTo: ";
-  for (int i = 0; i < 300; ++i) to += "p" + std::to_string(i) + " <p" + std::to_string(i) + "@example.com>, ";
+  for (int i = 0; i < 300; ++i)
+    to += "p" + std::to_string(i) + " <p" + std::to_string(i) + "@example.com>, ";
   add("recipients.txt", to + "x@example.com\n\nDear Mr. Jones,\n\n" + body + signature);
-  add("recipient-quotes.txt", "Subject: Thank you\nTo: " + std::string(4000, '"') + "\n\nDear Mr. Jones,\n\n" + body + signature);
-  add("subject-long.txt", "Subject: " + followup::testing::repeat_to("Thank you ", 4000) + "\n\nDear Mr. Jones,\n\n" + body + signature);
-  add("date-long.txt", "Subject: Thank you\nDate: " + followup::testing::repeat_to("Fri, 21 Nov 2026 ", 4000) + "\n\nDear Mr. Jones,\n\n" + body + signature);
+  add("recipient-quotes.txt", "Subject: Thank you\nTo: " + std::string(1000, '"') +
+                                  "\n\nDear Mr. Jones,\n\n" + body + signature);
+  add("subject-long.txt", "Subject: " + followup::testing::repeat_to("Thank you ", 1000) +
+                              "\n\nDear Mr. Jones,\n\n" + body + signature);
+  add("date-long.txt",
+      "Subject: Thank you\nDate: " + followup::testing::repeat_to("Fri, 21 Nov 2026 ", 1000) +
+          "\n\nDear Mr. Jones,\n\n" + body + signature);
   std::string headers;
   for (int i = 0; i < 400; ++i) headers += "X-Field-" + std::to_string(i) + ": value\n";
   add("headers-many.txt", headers + "Subject: Thank you\n\nDear Mr. Jones,\n\n" + body + signature);
@@ -426,16 +457,21 @@ TEST_CASE("hostile: pathological text for every rule finishes with findings and 
     allowed += (i ? ", " : "") + std::string("\"p") + std::to_string(i) + "\"";
     used += "{{x" + std::to_string(i) + "}} ";
   }
-  add("template-names.md", "+++\ntemplate = true\nplaceholders = [" + allowed + "]\n+++\nDear {{name}},\n\n" + used + "\n\n" + signature);
-  add("company-near-misses.md", "+++\nkind = \"thank-you\"\ncompany = \"Acme Corporation\"\n+++\nDear Mr. Jones,\n\n" +
-                                    followup::testing::repeat_to("Acme Corporatoin ", 4000) + "\n\n" + body + signature);
+  add("template-names.md", "+++\ntemplate = true\nplaceholders = [" + allowed +
+                               "]\n+++\nDear {{name}},\n\n" + used + "\n\n" + signature);
+  add("company-near-misses.md",
+      "+++\nkind = \"thank-you\"\ncompany = \"Acme Corporation\"\n+++\nDear Mr. Jones,\n\n" +
+          followup::testing::repeat_to("Acme Corporatoin ", 1000) + "\n\n" + body + signature);
   std::string interviewers, names;
   for (int i = 0; i < 40; ++i) {
     interviewers += (i ? ", " : "") + std::string("\"Mr. Jones") + std::to_string(i) + "\"";
     names += (i ? " and " : "") + std::string("Mr. Jonse") + std::to_string(i);
   }
-  add("interviewers.md", "+++\nkind = \"thank-you\"\ninterviewers = [" + interviewers + "]\n+++\nDear " + names + ",\n\n" + body + signature);
-  add("pragmas.md", "<!-- followup-lint: disable " + followup::testing::repeat_to("style.emoji, ", 4000) + "style.emoji -->\n" + kCleanNote);
+  add("interviewers.md", "+++\nkind = \"thank-you\"\ninterviewers = [" + interviewers +
+                             "]\n+++\nDear " + names + ",\n\n" + body + signature);
+  add("pragmas.md", "<!-- followup-lint: disable " +
+                        followup::testing::repeat_to("style.emoji, ", 1000) + "style.emoji -->\n" +
+                        kCleanNote);
 
   std::vector<std::string> args = {"--format", "json"};
   args.insert(args.end(), files.begin(), files.end());
@@ -463,5 +499,18 @@ TEST_CASE("hostile: pathological text for every rule finishes with findings and 
   fired("closings.txt", "closing.unprofessional");
   fired("template-names.md", "placeholder.unknown");
   fired("company-near-misses.md", "company.name-mismatch");
-  CHECK(rules_in(report_for(doc, "repeated-word.txt")).size() >= 999);
+  CHECK(rules_in(report_for(doc, "repeated-word.txt")).size() >= 249);
+}
+
+TEST_CASE("hostile: a draft over the 1 GiB limit is refused by its size without reading it",
+          "[robustness]") {
+  TempDir dir;
+  dir.write("clean.txt", kCleanNote);
+  std::string sparse = dir.write("huge.txt", "");
+  REQUIRE(::truncate(sparse.c_str(), off_t{2048} << 20) == 0);  // a hole: no disk space used
+  auto r = lint_bounded(dir, {"huge.txt", "clean.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "huge.txt: error: the file is too large to lint (2048 MB; the limit is 1024 MB)\n");
+  CHECK(contains(r.out, "clean.txt:"));
 }

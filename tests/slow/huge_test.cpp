@@ -10,13 +10,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,12 +38,12 @@ constexpr size_t kMB = size_t{1} << 20;
 
 struct Measured {
   int exit_code = -1;
-  double cpu_seconds = 0;   // user + system of the linter alone
+  double cpu_seconds = 0;  // user + system of the linter alone
   double wall_seconds = 0;
-  uint64_t peak_rss = 0;    // bytes
+  uint64_t peak_rss = 0;  // bytes
   size_t out_size = 0;
-  std::string out_head;     // the first KB of stdout
-  std::string err_head;     // the first KB of stderr
+  std::string out_head;  // the first KB of stdout
+  std::string err_head;  // the first KB of stderr
 };
 
 // Runs the linter through run_linter in a child process of its own, so that
@@ -65,8 +64,9 @@ Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     std::string report = std::to_string(r.exit_code) + " " + std::to_string(cpu) + " " +
                          std::to_string(wall) + " " + std::to_string(usage.ru_maxrss) + " " +
-                         std::to_string(r.out.size()) + "\n" + std::to_string(std::min<size_t>(r.out.size(), 1024)) +
-                         "\n" + r.out.substr(0, 1024) + r.err.substr(0, 1024);
+                         std::to_string(r.out.size()) + "\n" +
+                         std::to_string(std::min<size_t>(r.out.size(), 1024)) + "\n" +
+                         r.out.substr(0, 1024) + r.err.substr(0, 1024);
     size_t written = 0;
     while (written < report.size()) {
       ssize_t n = ::write(fds[1], report.data() + written, report.size() - written);
@@ -79,7 +79,8 @@ Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
   std::string report;
   char buffer[4096];
   ssize_t n;
-  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, static_cast<size_t>(n));
+  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0)
+    report.append(buffer, static_cast<size_t>(n));
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -89,8 +90,8 @@ Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
   size_t line_end = report.find('\n');
   REQUIRE(line_end != std::string::npos);
   long rss_kb = 0;
-  REQUIRE(std::sscanf(report.c_str(), "%d %lf %lf %ld %zu", &m.exit_code, &m.cpu_seconds, &m.wall_seconds,
-                      &rss_kb, &m.out_size) == 5);
+  REQUIRE(std::sscanf(report.c_str(), "%d %lf %lf %ld %zu", &m.exit_code, &m.cpu_seconds,
+                      &m.wall_seconds, &rss_kb, &m.out_size) == 5);
   m.peak_rss = static_cast<uint64_t>(rss_kb) * 1024;
   size_t head_end = report.find('\n', line_end + 1);
   size_t head_size = std::stoul(report.substr(line_end + 1, head_end - line_end - 1));
@@ -101,8 +102,9 @@ Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
 
 Measured lint_json(const TempDir& dir, const std::string& file) {
   Measured m = measure({"--format", "json", file}, dir);
-  INFO(file << ": exit " << m.exit_code << ", " << m.cpu_seconds << " s CPU, " << m.wall_seconds << " s wall, "
-            << (m.peak_rss >> 20) << " MB peak RSS\nstdout: " << m.out_head << "\nstderr: " << m.err_head);
+  INFO(file << ": exit " << m.exit_code << ", " << m.cpu_seconds << " s CPU, " << m.wall_seconds
+            << " s wall, " << (m.peak_rss >> 20) << " MB peak RSS\nstdout: " << m.out_head
+            << "\nstderr: " << m.err_head);
   CHECK(m.out_head.rfind("{\"version\":1", 0) == 0);
   CHECK(m.err_head.empty());
   return m;
@@ -118,27 +120,32 @@ void check_memory(const Measured& m, size_t input_bytes) {
 // above the start-up cost may grow by at most 2.5 times that factor.
 void check_linear(const Measured& small, const Measured& large, double factor) {
   constexpr double kFloorSeconds = 0.05;  // start-up noise on a shared machine
-  INFO("CPU " << small.cpu_seconds << " s -> " << large.cpu_seconds << " s; peak RSS " << (small.peak_rss >> 20)
-              << " MB -> " << (large.peak_rss >> 20) << " MB; input x" << factor);
+  INFO("CPU " << small.cpu_seconds << " s -> " << large.cpu_seconds << " s; peak RSS "
+              << (small.peak_rss >> 20) << " MB -> " << (large.peak_rss >> 20) << " MB; input x"
+              << factor);
   CHECK(large.cpu_seconds < 2.5 * factor * std::max(small.cpu_seconds, kFloorSeconds));
-  CHECK(static_cast<double>(large.peak_rss) < 2.5 * factor * static_cast<double>(small.peak_rss) + 50.0 * kMB);
+  CHECK(static_cast<double>(large.peak_rss) <
+        2.5 * factor * static_cast<double>(small.peak_rss) + 50.0 * kMB);
 }
 
 std::string header_block(size_t fields) {
   std::string out;
-  for (size_t i = 0; i < fields; ++i) out += "X-Field-" + std::to_string(i) + ": value " + std::to_string(i) + "\n";
+  for (size_t i = 0; i < fields; ++i)
+    out += "X-Field-" + std::to_string(i) + ": value " + std::to_string(i) + "\n";
   return out + "Subject: Thank you - Customer Service Associate interview\n\n";
 }
 
 std::string interviewers_front_matter(size_t names) {
   std::string list;
-  for (size_t i = 0; i < names; ++i) list += (i ? ", " : "") + std::string("\"Mr. Jones") + std::to_string(i) + "\"";
+  for (size_t i = 0; i < names; ++i)
+    list += (i ? ", " : "") + std::string("\"Mr. Jones") + std::to_string(i) + "\"";
   return "+++\nkind = \"thank-you\"\ninterviewers = [" + list + "]\n+++\n";
 }
 
 }  // namespace
 
-TEST_CASE("huge: realistic drafts of 1 / 10 / 100 MB in memory and time linear in their size", "[slow]") {
+TEST_CASE("huge: realistic drafts of 1 / 10 / 100 MB in memory and time linear in their size",
+          "[slow]") {
   TempDir dir;
   std::vector<Measured> runs;
   for (size_t mb : {1, 10, 100}) {
@@ -220,7 +227,8 @@ TEST_CASE("huge: front matter of 100000 values / a 5 MB string / never closed", 
   check_linear(runs[0], runs[1], 10);
 
   std::string big_string = "+++\nkind = \"thank-you\"\nposition = \"\"\"" +
-                           repeat_to("Customer Service Associate ", 5 * kMB) + "\"\"\"\n+++\n" + note;
+                           repeat_to("Customer Service Associate ", 5 * kMB) + "\"\"\"\n+++\n" +
+                           note;
   dir.write("string.md", big_string);
   Measured string_run = lint_json(dir, "string.md");
   CHECK((string_run.exit_code == 0 || string_run.exit_code == 1));
@@ -255,7 +263,8 @@ namespace {
 // Pathological bodies whose cost grows faster than their size today (see
 // docs/robustness.md): each match rescans its section for quotation marks.
 bool known_superlinear(const std::string& name) {
-  for (const char* n : {"exclamations", "exclaimed-words", "shouting", "informal", "cliches", "pressure"})
+  for (const char* n :
+       {"exclamations", "exclaimed-words", "shouting", "informal", "cliches", "pressure"})
     if (name == n) return true;
   return false;
 }
@@ -286,8 +295,9 @@ TEST_CASE("huge: pathological text for every rule at 200 KB grows linearly", "[s
   check_bodies_scale(false, 20 * 1024, 200 * 1024);
 }
 
-TEST_CASE("huge: text for the rules that skip quoted text and a realistic single line grow linearly",
-          "[slow][!mayfail]") {
+TEST_CASE(
+    "huge: text for the rules that skip quoted text and a realistic single line grow linearly",
+    "[slow][!mayfail]") {
   // Known to fail today: each match rescans its section for quotation marks,
   // so the cost is quadratic in the size of one section. Kept small so that
   // it ends quickly, and [!mayfail] until that is fixed.
