@@ -376,9 +376,9 @@ int run(const std::vector<std::string>& args) {
   std::string error;
   rules::WorkspaceOptions wo;
   if (o.config) {
-    std::error_code ec;
-    if (!fs::is_regular_file(*o.config, ec)) {
-      err(fmt::format("{}: error: cannot read the config file\n", *o.config));
+    std::string why;
+    if (!read_file(*o.config, why)) {
+      err(fmt::format("{}: error: cannot read the config file: {}\n", *o.config, why));
       return 2;
     }
     wo.config_path = fs::path(*o.config);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/read_file.hpp"
+
 namespace followup::cli {
 
 struct Input {
@@ -16,9 +18,10 @@ struct Input {
   std::string error;  // set when the path cannot be linted
 };
 
-// The largest draft read, from a file or from standard input. Positions are
-// 32-bit byte offsets, and a note of a few kilobytes is far below this.
-inline constexpr uint64_t kMaxInputBytes = uint64_t{1} << 30;  // 1 GiB
+using core::kMaxInputBytes;
+using core::read_all;
+using core::read_file;
+using core::read_stdin;
 
 // Expands folders recursively (drafts end in .txt, .md or .eml; hidden
 // folders are skipped, symlinked folders are not followed, so a symlink loop
@@ -30,12 +33,6 @@ inline constexpr uint64_t kMaxInputBytes = uint64_t{1} << 30;  // 1 GiB
 std::vector<Input> collect_inputs(
     const std::vector<std::string>& paths,
     const std::function<bool(const std::filesystem::path&)>& excluded);
-
-// Reads a whole regular file of at most kMaxInputBytes; nullopt with `error`
-// set on failure. A pipe or device is refused without waiting on it.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
-// Reads standard input to its end, refusing more than kMaxInputBytes.
-std::optional<std::string> read_stdin(std::string& error);
 
 // Replaces `path` with `text` through a temporary file in the same folder,
 // flushed to disk and renamed over the original, keeping its permissions

@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <tuple>
+
+#include "core/read_file.hpp"
 
 namespace followup::config {
 namespace fs = std::filesystem;
@@ -133,11 +134,10 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
 }
 
 std::variant<Config, std::vector<LoadError>> load_config(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::vector<LoadError>{{{path.string(), 0, 0}, "cannot read the config file"}};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_config(buffer.str(), path);
+  std::string error;
+  auto text = core::read_file(path.string(), error);
+  if (!text) return std::vector<LoadError>{{{path.string(), 0, 0}, "cannot read the config file: " + error}};
+  return parse_config(*text, path);
 }
 
 std::optional<fs::path> find_config(const fs::path& folder) {

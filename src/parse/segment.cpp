@@ -950,11 +950,11 @@ std::string comparison_key(std::string_view text) {
   return key;
 }
 
-uint32_t edit_distance(std::string_view a, std::string_view b) {
+uint32_t edit_distance(std::string_view a, std::string_view b, uint32_t limit) {
   // Reused per thread: names are compared against each other in loops.
-  thread_local std::vector<char32_t> left;
-  thread_local std::vector<char32_t> right;
-  thread_local std::vector<uint32_t> row;
+  thread_local std::vector<char32_t> x;
+  thread_local std::vector<char32_t> y;
+  thread_local std::vector<uint32_t> rows[3];
   auto decode = [](std::string_view text, std::vector<char32_t>& out) {
     out.clear();
     const auto size = static_cast<uint32_t>(std::min(text.size(), kMaxInput));
@@ -964,39 +964,43 @@ uint32_t edit_distance(std::string_view a, std::string_view b) {
       i += d.length;
     }
   };
-  decode(a, left);
-  decode(b, right);
+  decode(a, x);
+  decode(b, y);
+  const size_t n = x.size(), m = y.size();
+  // No distance exceeds the longer length, so `far` cannot overflow.
+  limit = static_cast<uint32_t>(std::min<size_t>(limit, std::max(n, m)));
+  const uint32_t far = limit + 1;
+  if ((n > m ? n - m : m - n) > limit) return far;
 
-  // A shared prefix or suffix never changes the distance; names that differ in
-  // one letter shrink to a tiny table.
-  size_t prefix = 0;
-  while (prefix < left.size() && prefix < right.size() && left[prefix] == right[prefix]) ++prefix;
-  size_t n = left.size() - prefix;
-  size_t m = right.size() - prefix;
-  while (n > 0 && m > 0 && left[prefix + n - 1] == right[prefix + m - 1]) --n, --m;
-  const char32_t* x = left.data() + prefix;
-  const char32_t* y = right.data() + prefix;
-  if (n < m) {
-    std::swap(n, m);
-    std::swap(x, y);
-  }
-  if (m == 0) return static_cast<uint32_t>(n);
-
-  // Classic two-row Levenshtein folded into one row plus the saved diagonal;
-  // the row runs over the shorter string.
-  row.resize(m + 1);
-  for (size_t j = 0; j <= m; ++j) row[j] = static_cast<uint32_t>(j);
+  // Row i lives in rows[i % 3] (the transposition looks two rows up). Only
+  // the cells within `limit` of the diagonal are computed; each buffer last
+  // held row i - 3, so the cells just outside the band are reset to `far`,
+  // the only ones the next two rows read besides the band itself.
+  for (auto& r : rows) r.assign(m + 1, far);
+  for (size_t j = 0; j <= std::min<size_t>(m, limit); ++j) rows[0][j] = static_cast<uint32_t>(j);
   for (size_t i = 1; i <= n; ++i) {
-    uint32_t diagonal = row[0];
-    row[0] = static_cast<uint32_t>(i);
-    for (size_t j = 1; j <= m; ++j) {
-      const uint32_t above = row[j];
-      const uint32_t substitute = diagonal + (x[i - 1] == y[j - 1] ? 0u : 1u);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-      diagonal = above;
+    auto& row = rows[i % 3];
+    const auto& up = rows[(i - 1) % 3];
+    const auto& up2 = rows[(i + 1) % 3];  // row i - 2
+    const size_t lo = i > limit ? i - limit : 0;
+    const size_t hi = std::min(m, i + limit);
+    if (lo == 0) {
+      row[0] = static_cast<uint32_t>(i);
+    } else {
+      row[lo - 1] = far;
     }
+    if (hi + 1 <= m) row[hi + 1] = far;
+    uint32_t best = lo == 0 ? row[0] : far;
+    for (size_t j = std::max<size_t>(lo, 1); j <= hi; ++j) {
+      const uint32_t substitute = up[j - 1] + (x[i - 1] == y[j - 1] ? 0u : 1u);
+      uint32_t v = std::min({up[j] + 1, row[j - 1] + 1, substitute});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) v = std::min(v, up2[j - 2] + 1);
+      row[j] = std::min(v, far);
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return far;  // every alignment is already too far
   }
-  return row[m];
+  return rows[n % 3][m];
 }
 
 }  // namespace followup::parse

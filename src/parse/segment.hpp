@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,8 +65,13 @@ std::vector<core::Span> find_emoji(std::string_view text);
 // Invalid UTF-8 becomes U+FFFD.
 std::string comparison_key(std::string_view text);
 
-// Levenshtein distance counted in code points (invalid UTF-8 bytes count as
-// one U+FFFD each).
-uint32_t edit_distance(std::string_view a, std::string_view b);
+// Edit distance counted in code points (invalid UTF-8 bytes count as one
+// U+FFFD each), where swapping two neighbours is one edit (optimal string
+// alignment: "Jonse" is one slip from "Jones", not two). A distance over
+// `limit` comes back as limit + 1; only cells within `limit` of the diagonal
+// are computed, so the cost is O(length x limit) time and O(length) memory:
+// a 20 KB paste against a 20 KB name is cheap.
+uint32_t edit_distance(std::string_view a, std::string_view b,
+                       uint32_t limit = std::numeric_limits<uint32_t>::max());
 
 }  // namespace followup::parse

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "config/toml_value.hpp"
 #include "core/utf8.hpp"
@@ -197,6 +198,7 @@ std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context&
     for (const auto& check : rule->checks) {
       if (conditions_hold(check->common(), context)) check->run(input, emitter);
     }
+    emitter.finish();
   }
   return out;
 }
@@ -237,6 +239,9 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
 
   // Suppressions: front matter `disable`, comment pragmas, config [[suppress]].
   std::vector<Pragma> pragmas = find_pragmas(source);
+  // A file may hold thousands of pragmas: each finding looks only at its rule's.
+  std::unordered_map<std::string_view, std::vector<Pragma*>> pragmas_by_rule;
+  for (auto& p : pragmas) pragmas_by_rule[p.rule].push_back(&p);
   std::set<std::string> disabled_used;
   std::vector<bool> config_used(settings.suppressions.size(), false);
   std::vector<Diagnostic> kept;
@@ -246,8 +251,9 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
       disabled_used.insert(d.rule_id);
       suppressed = true;
     }
-    for (auto& p : pragmas) {
-      if (p.rule == d.rule_id && d.span.begin >= p.from && d.span.begin < p.to) p.used = suppressed = true;
+    if (auto it = pragmas_by_rule.find(d.rule_id); it != pragmas_by_rule.end()) {
+      for (Pragma* p : it->second)
+        if (d.span.begin >= p->from && d.span.begin < p->to) p->used = suppressed = true;
     }
     for (size_t i = 0; i < settings.suppressions.size(); ++i) {
       const auto* s = settings.suppressions[i];

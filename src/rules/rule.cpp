@@ -30,14 +30,36 @@ std::string Message::format(const std::vector<std::pair<std::string, std::string
 }
 
 diag::Diagnostic& Emitter::report(core::Span span, std::string message, std::string help) {
+  ++reported_;
+  if (reported_ > kMaxPerRule + 1) {
+    scratch_ = {};
+    return scratch_;
+  }
   diag::Diagnostic d;
   d.rule_id = rule_id_;
   d.severity = severity_;
   d.span = span;
   d.message = std::move(message);
   d.help = std::move(help);
+  if (reported_ == kMaxPerRule + 1) {
+    // Where the unlisted findings start; its own text is not shown.
+    notice_ = out_.size();
+    d.help = "a note seldom has this many; fix the ones listed and run again, or check that this "
+             "file is a draft at all";
+    out_.push_back(std::move(d));
+    scratch_ = {};
+    return scratch_;
+  }
   out_.push_back(std::move(d));
   return out_.back();
+}
+
+void Emitter::finish() {
+  if (reported_ <= kMaxPerRule) return;
+  size_t hidden = reported_ - kMaxPerRule;
+  out_[notice_].message = fmt::format(
+      "{} more finding{} of this rule from here on {} not listed: each rule lists at most {} per file",
+      hidden, hidden == 1 ? "" : "s", hidden == 1 ? "is" : "are", kMaxPerRule);
 }
 
 bool Rule::applies_to(const core::Context& context) const {

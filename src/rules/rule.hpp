@@ -44,17 +44,30 @@ struct LintInput {
   const PatternContext* patterns = nullptr;  // for PatternList::find_all and any
 };
 
-// Collects the diagnostics of one rule.
+// Collects the diagnostics of one rule for one draft. The first
+// kMaxPerRule are kept; the next one becomes a notice that counts the rest
+// (finish() writes the count), so a file where a rule fires millions of
+// times (10 MB of "word word") costs memory and output in proportion to
+// the rules, not to the findings.
 class Emitter {
  public:
+  static constexpr size_t kMaxPerRule = 100;
+
   Emitter(std::string rule_id, core::Severity severity, std::vector<diag::Diagnostic>& out)
       : rule_id_(std::move(rule_id)), severity_(severity), out_(out) {}
+  // The returned diagnostic may be given fixes; past the limit it is a
+  // scratch one that is thrown away.
   diag::Diagnostic& report(core::Span span, std::string message, std::string help = {});
+  // Writes the number of findings not listed into the notice, if any.
+  void finish();
 
  private:
   std::string rule_id_;
   core::Severity severity_;
   std::vector<diag::Diagnostic>& out_;
+  size_t reported_ = 0;
+  size_t notice_ = 0;  // index in out_ of the notice, once there is one
+  diag::Diagnostic scratch_;
 };
 
 // Settings every check shares, read from the rule table by the loader.

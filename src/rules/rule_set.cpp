@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <sstream>
 
 #include "config/toml_value.hpp"
+#include "core/read_file.hpp"
 #include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/registry.hpp"
@@ -217,11 +217,10 @@ const std::vector<RuleFile>& builtin_rules() { return builtins().files; }
 const std::vector<LoadError>& builtin_rule_errors() { return builtins().errors; }
 
 std::variant<RuleFile, LoadError> read_rule_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return LoadError{{path, 0, 0}, "cannot read the rule file"};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto parsed = config::parse_toml(buffer.str(), path);
+  std::string error;
+  auto text = core::read_file(path, error);
+  if (!text) return LoadError{{path, 0, 0}, "cannot read the rule file: " + error};
+  auto parsed = config::parse_toml(*text, path);
   if (auto* e = std::get_if<LoadError>(&parsed)) return *e;
   return RuleFile{path, std::move(std::get<core::Value>(parsed))};
 }

@@ -458,7 +458,7 @@ TEST_CASE("an unreadable file is reported and the other files are still linted",
     dir.mkdir("config-folder");
     auto folder = lint(dir, {"--config", "config-folder", "cliche.txt"});
     CHECK(folder.exit_code == 2);
-    CHECK(folder.err == "config-folder: error: cannot read the config file\n");
+    CHECK(folder.err == "config-folder: error: cannot read the config file: not a regular file\n");
 
     auto show = lint(dir, {"--show-config", "config-folder"});
     CHECK(show.exit_code == 2);
@@ -796,7 +796,7 @@ TEST_CASE("a missing --config file or a folder given as --config exits 2", "[cli
   dir.write("a.txt", kClean);
   auto missing = lint(dir, {"--config", "nope.toml", "a.txt"});
   CHECK(missing.exit_code == 2);
-  CHECK(missing.err == "nope.toml: error: cannot read the config file\n");
+  CHECK(missing.err == "nope.toml: error: cannot read the config file: cannot open: No such file or directory\n");
   CHECK(missing.out.empty());
 }
 
@@ -926,7 +926,7 @@ TEST_CASE("a broken or missing user rule file names file:line:col / exit 2", "[c
 
   auto missing = lint(dir, {"a.txt"});
   CHECK(missing.exit_code == 2);
-  CHECK(missing.err == rules + ": error: cannot read the rule file\n");
+  CHECK(missing.err == rules + ": error: cannot read the rule file: cannot open: No such file or directory\n");
 
   dir.write("rules/words.toml",
             "[utilize]\ncheck = \"substitution\"\nswap = [['a', 'b']\nmessage = \"m\"\n");

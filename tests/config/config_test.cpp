@@ -252,7 +252,7 @@ TEST_CASE("load_config reads a file from disk and names it in errors", "[config]
   auto missing = followup::config::load_config(dir / "missing.toml");
   REQUIRE(std::holds_alternative<std::vector<LoadError>>(missing));
   CHECK(format_error(std::get<std::vector<LoadError>>(missing).at(0)) ==
-        (dir / "missing.toml").string() + ": error: cannot read the config file");
+        (dir / "missing.toml").string() + ": error: cannot read the config file: cannot open: No such file or directory");
 }
 
 TEST_CASE("format_error prints file:line:col / or file alone when the line is unknown", "[config]") {

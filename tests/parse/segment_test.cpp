@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -269,7 +271,56 @@ TEST_CASE("edit_distance", "[segment]") {
   CHECK(edit_distance("日本", "") == 2);
   CHECK(edit_distance("", "") == 0);
   CHECK(edit_distance("same", "same") == 0);
-  CHECK(edit_distance("ab", "ba") == 2);
+  CHECK(edit_distance("ab", "ba") == 1);  // neighbours swapped: one edit
+  CHECK(edit_distance("Jonse", "Jones") == 1);
+  CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment, not full Damerau
+}
+
+// The plain O(n*m) table, for checking the banded one.
+static uint32_t reference_distance(const std::u32string& x, const std::u32string& y) {
+  std::vector<std::vector<uint32_t>> d(x.size() + 1, std::vector<uint32_t>(y.size() + 1));
+  for (size_t i = 0; i <= x.size(); ++i) d[i][0] = static_cast<uint32_t>(i);
+  for (size_t j = 0; j <= y.size(); ++j) d[0][j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0u : 1u)});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[x.size()][y.size()];
+}
+
+TEST_CASE("edit_distance with a limit agrees with the full table", "[segment]") {
+  std::mt19937 random(20261127);
+  auto word = [&](size_t max_length) {
+    std::u32string w;
+    size_t length = random() % (max_length + 1);
+    for (size_t i = 0; i < length; ++i) w += static_cast<char32_t>(U'a' + random() % 3);  // few letters: many near misses
+    return w;
+  };
+  auto utf8 = [](const std::u32string& w) {
+    std::string out;
+    for (char32_t c : w) out += static_cast<char>(c);
+    return out;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::u32string x = word(12), y = word(12);
+    uint32_t exact = reference_distance(x, y);
+    CHECK(edit_distance(utf8(x), utf8(y)) == exact);
+    for (uint32_t limit = 0; limit <= 4; ++limit) {
+      INFO(utf8(x) << " vs " << utf8(y) << ", limit " << limit);
+      CHECK(edit_distance(utf8(x), utf8(y), limit) == std::min(exact, limit + 1));
+    }
+  }
+}
+
+TEST_CASE("edit_distance with a limit is cheap on long text", "[segment]") {
+  // 200,000 code points each way: the full table would need 160 GB.
+  std::string a(200000, 'a'), b = a;
+  b[100000] = 'b';
+  CHECK(edit_distance(a, b, 2) == 1);
+  CHECK(edit_distance(a, b + "xyz", 2) == 3);  // length alone rules it out
+  CHECK(edit_distance(a, std::string(200000, 'b'), 2) == 3);  // stops at the first row past the limit
 }
 
 TEST_CASE("segmentation is usable from several threads", "[segment]") {

@@ -18,6 +18,7 @@
 
 #include "ci/command.hpp"
 #include "robustness/hostile_inputs.hpp"
+#include "rules/rule.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -333,7 +334,15 @@ TEST_CASE(
 
   auto config = lint_bounded(dir, {"--config", "pipe.txt", "cliche.txt"});
   CHECK(config.exit_code == 2);
-  CHECK(config.err == "pipe.txt: error: cannot read the config file\n");
+  CHECK(config.err == "pipe.txt: error: cannot read the config file: not a regular file\n");
+  // A config's rule_paths naming a pipe or a device: refused, never read.
+  dir.write("pipe-rules/.followup-lint.toml", "rule_paths = [\"../pipe.txt\", \"/dev/zero\"]\n");
+  dir.write("pipe-rules/note.txt", kCleanNote);
+  auto rule_paths = lint_bounded(dir, {"pipe-rules/note.txt"});
+  INFO(rule_paths.out << rule_paths.err);
+  CHECK(rule_paths.exit_code == 2);
+  CHECK(contains(rule_paths.err, "pipe.txt: error: cannot read the rule file: not a regular file"));
+  CHECK(contains(rule_paths.err, "/dev/zero: error: cannot read the rule file: not a regular file"));
   auto show = lint_bounded(dir, {"--show-config", "/dev/zero"});
   CHECK(show.exit_code == 2);
   CHECK(show.err == "/dev/zero: error: not a regular file\n");
@@ -499,7 +508,13 @@ TEST_CASE("hostile: pathological text for every rule finishes with findings and 
   fired("closings.txt", "closing.unprofessional");
   fired("template-names.md", "placeholder.unknown");
   fired("company-near-misses.md", "company.name-mismatch");
-  CHECK(rules_in(report_for(doc, "repeated-word.txt")).size() >= 249);
+  // 250 repeated words: the first 100 are listed, the 101st says how many more.
+  const json& repeated = report_for(doc, "repeated-word.txt").at("diagnostics");
+  std::vector<std::string> messages;
+  for (const auto& d : repeated)
+    if (d.at("rule") == "style.repeated-word") messages.push_back(d.at("message").get<std::string>());
+  REQUIRE(messages.size() == followup::rules::Emitter::kMaxPerRule + 1);
+  CHECK(messages.back().find("more findings of this rule from here on are not listed") != std::string::npos);
 }
 
 TEST_CASE("hostile: a draft over the 1 GiB limit is refused by its size without reading it",

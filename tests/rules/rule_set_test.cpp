@@ -167,3 +167,33 @@ TEST_CASE("every built-in rule file parses and every pattern compiles", "[rules]
   CHECK(errors.empty());
   CHECK(set->rules().size() >= 14);
 }
+
+TEST_CASE("a rule lists at most kMaxPerRule findings per draft, then one notice with the count", "[rules]") {
+  using followup::rules::Emitter;
+  std::vector<followup::diag::Diagnostic> out;
+  auto fire = [&](size_t times) {
+    out.clear();
+    Emitter emitter("style.repeated-word", followup::core::Severity::kWarning, out);
+    for (size_t i = 0; i < times; ++i) {
+      auto& d = emitter.report({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, "found " + std::to_string(i));
+      d.fixes.push_back({"remove it", {}, followup::diag::Applicability::kSafe});
+    }
+    emitter.finish();
+  };
+  fire(Emitter::kMaxPerRule);
+  REQUIRE(out.size() == Emitter::kMaxPerRule);
+  CHECK(out.back().message == "found " + std::to_string(Emitter::kMaxPerRule - 1));
+  CHECK(out.back().fixes.size() == 1);
+
+  fire(Emitter::kMaxPerRule + 1);
+  REQUIRE(out.size() == Emitter::kMaxPerRule + 1);
+  CHECK(out.back().message.rfind("1 more finding of this rule from here on is not listed", 0) == 0);
+
+  fire(10 * Emitter::kMaxPerRule);
+  REQUIRE(out.size() == Emitter::kMaxPerRule + 1);
+  const auto& notice = out.back();
+  CHECK(notice.message.rfind(std::to_string(9 * Emitter::kMaxPerRule) + " more findings", 0) == 0);
+  CHECK(notice.span.begin == Emitter::kMaxPerRule);  // where the unlisted ones start
+  CHECK(notice.fixes.empty());  // fixes of unlisted findings are not applied blindly
+  CHECK(notice.rule_id == "style.repeated-word");
+}

@@ -116,33 +116,8 @@ std::vector<std::string> name_keys(std::string_view name) {
   return keys;
 }
 
-// Edit distance in code points where a transposition of neighbours counts as
-// one edit (optimal string alignment), since "Jonse" is one slip, not two.
-uint32_t name_distance(std::string_view a, std::string_view b) {
-  auto decode = [](std::string_view s) {
-    std::vector<char32_t> out;
-    for (uint32_t i = 0; i < s.size();) {
-      auto d = core::decode_utf8(s, i);
-      out.push_back(d.code_point);
-      i += d.length;
-    }
-    return out;
-  };
-  std::vector<char32_t> x = decode(a), y = decode(b);
-  const size_t n = x.size(), m = y.size();
-  std::vector<std::vector<uint32_t>> d(n + 1, std::vector<uint32_t>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<uint32_t>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<uint32_t>(j);
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      uint32_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[n][m];
-}
+// Longest company name (bytes of its comparison key) checked for misspellings.
+constexpr size_t kMaxCompanyBytes = 120;
 
 uint32_t allowed_distance(std::string_view key, int64_t max_distance) {
   return static_cast<uint32_t>(key.size() < 6 ? std::min<int64_t>(1, max_distance) : max_distance);
@@ -223,8 +198,9 @@ class NameMatch : public Check {
     uint32_t best_distance = 0;
     for (const auto& name : names) {
       for (const auto& k : known) {
-        uint32_t d = name_distance(name.key, k.first);
-        if (d <= allowed_distance(k.first, max_distance) && (!best || d < best_distance)) {
+        uint32_t limit = allowed_distance(k.first, max_distance);
+        uint32_t d = parse::edit_distance(name.key, k.first, limit);
+        if (d <= limit && (!best || d < best_distance)) {
           best = &k, best_distance = d, best_token = &name;
         }
       }
@@ -269,8 +245,8 @@ class NameMatch : public Check {
     std::string joined_want, joined_have;
     for (const auto& k : want) joined_want += k + " ";
     for (const auto& k : have) joined_have += k + " ";
-    uint32_t d = name_distance(joined_have, joined_want);
-    bool near = d <= allowed_distance(joined_want, max_distance);
+    uint32_t limit = allowed_distance(joined_want, max_distance);
+    bool near = parse::edit_distance(joined_have, joined_want, limit) <= limit;
     report(out, line, written, *in.context.candidate, near, true);
   }
 
@@ -287,7 +263,9 @@ class NameMatch : public Check {
                        : want.size() == 1
                            ? std::min<uint32_t>(1, allowed_distance(want_joined, max_distance))
                            : allowed_distance(want_joined, max_distance);
-    if (allowed == 0) return;
+    // Names are short; a longer one (a paste into the config) is only ever
+    // matched exactly, which keeps the scan linear in the draft.
+    if (allowed == 0 || want_joined.size() > kMaxCompanyBytes) return;
     // People's names are never the company, however close the spelling.
     std::vector<std::string> people;
     if (in.context.interviewers)
@@ -298,24 +276,28 @@ class NameMatch : public Check {
     std::vector<core::Span> words;
     if (const auto* subject = in.draft.header("subject"))
       for (const auto& t : tokens_of(text, subject->value)) words.push_back(t.span);
+    // Words and paragraphs are both in text order: one merge, not words x paragraphs.
     auto paragraphs = section_spans(in.draft, "paragraph");
-    for (core::Span w : in.draft.words)
-      for (core::Span p : paragraphs)
-        if (p.contains(w)) {
-          words.push_back(w);
-          break;
-        }
+    size_t p = 0;
+    for (core::Span w : in.draft.words) {
+      while (p < paragraphs.size() && paragraphs[p].end < w.end) ++p;
+      if (p == paragraphs.size()) break;
+      if (paragraphs[p].contains(w)) words.push_back(w);
+    }
+    // run[i]: how many words from i on are joined by " ", "-" or "&" alone
+    // ("Acme Data-Works"), so each start is checked in constant time.
+    std::vector<uint32_t> run(words.size(), 1);
+    for (size_t j = words.size(); j-- > 1;) {
+      const core::Span before = words[j - 1], after = words[j];
+      if (after.begin <= before.end || after.begin - before.end > 3) continue;
+      std::string_view gap = text.substr(before.end, after.begin - before.end);
+      if (gap.find_first_not_of(" -&") == std::string_view::npos) run[j - 1] = run[j] + 1;
+    }
     const size_t k = want.size();
     for (size_t i = 0; i + k <= words.size(); ++i) {
       unsigned char first = static_cast<unsigned char>(text[words[i].begin]);
       if (first < 0x80 && !std::isupper(first)) continue;  // names are capitalized
-      bool contiguous = true;
-      for (size_t j = i + 1; j < i + k && contiguous; ++j) {
-        std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
-        contiguous = !gap.empty() && gap.size() <= 3 &&
-                     gap.find_first_not_of(" -&") == std::string_view::npos;
-      }
-      if (!contiguous) continue;
+      if (run[i] < k) continue;
       core::Span span{words[i].begin, strip_possessive(text, words[i + k - 1]).end};
       std::string key = name_key(text.substr(span.begin, span.size()));
       for (char& c : key)
@@ -325,7 +307,7 @@ class NameMatch : public Check {
         if (!(c == ' ' && !squeezed.empty() && squeezed.back() == ' ')) squeezed += c;
       if (squeezed == want_joined || squeezed.empty() || squeezed[0] != want_joined[0]) continue;
       if (one_of(squeezed, people)) continue;
-      uint32_t d = name_distance(squeezed, want_joined);
+      uint32_t d = parse::edit_distance(squeezed, want_joined, allowed);
       if (d == 0 || d > allowed) continue;
       report(out, span, text.substr(span.begin, span.size()), company, true, true);
       i += k - 1;
@@ -344,6 +326,8 @@ std::unique_ptr<Check> make_name_match(Params& params, CheckCommon common) {
   if (auto problem = check->near_message.validate({"found", "expected"}))
     params.error("near_message", *problem);
   check->max_distance = params.integer("max_distance", 2);
+  if (check->max_distance < 0 || check->max_distance > 5)
+    params.error("max_distance", "'max_distance' must be between 0 and 5 edits");
   return check;
 }
 

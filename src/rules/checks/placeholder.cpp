@@ -4,6 +4,8 @@
 // (placeholder.unfilled reports leftover template text there).
 #include <re2/re2.h>
 
+#include <unordered_map>
+
 #include "parse/segment.hpp"
 #include "rules/checks/checks.hpp"
 #include "rules/sections.hpp"
@@ -17,10 +19,23 @@ class Placeholder : public Check {
   Message near_message;
   std::unique_ptr<RE2> pattern = std::make_unique<RE2>(R"(\{\{\s*([A-Za-z0-9_.-]*)\s*\}\})", pattern_options());
 
+  // The allowed name within two edits of `name`, the nearest first.
+  static const std::string* closest(const std::string& name, const std::vector<std::string>& allowed) {
+    const std::string* best = nullptr;
+    uint32_t best_distance = 3;
+    for (const auto& a : allowed) {
+      uint32_t d = parse::edit_distance(name, a, best_distance - 1);
+      if (d < best_distance) best = &a, best_distance = d;
+    }
+    return best;
+  }
+
   void run(const LintInput& in, Emitter& out) const override {
     if (!in.context.template_mode) return;
     std::string_view text = in.draft.source->text();
     std::vector<core::Span> spans = section_spans(in.draft, std::vector<std::string>{"header", "body"});
+    std::unordered_map<std::string, const std::string*> suggestions;
+    std::string expected;
     for (core::Span s : spans) {
       re2::StringPiece piece(text.data() + s.begin, s.size());
       re2::StringPiece groups[2];
@@ -32,14 +47,12 @@ class Placeholder : public Check {
         std::string name(groups[1].data(), groups[1].size());
         const auto& allowed = in.context.placeholders;
         if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-        const std::string* best = nullptr;
-        uint32_t best_distance = 3;
-        for (const auto& a : allowed) {
-          uint32_t d = parse::edit_distance(name, a);
-          if (d < best_distance) best = &a, best_distance = d;
-        }
-        std::string expected;
-        for (const auto& a : allowed) expected += (expected.empty() ? "" : ", ") + a;
+        // A template repeats its placeholders: look each name up once.
+        auto [known, fresh] = suggestions.try_emplace(name, nullptr);
+        if (fresh) known->second = closest(name, allowed);
+        const std::string* best = known->second;
+        if (expected.empty())
+          for (const auto& a : allowed) expected += (expected.empty() ? "" : ", ") + a;
         std::vector<std::pair<std::string, std::string>> args = {
             {"match", std::string(text.substr(whole.begin, whole.size()))},
             {"name", name},
