@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -37,9 +38,20 @@ std::string path_error(const std::error_code& ec) {
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
                                   const std::function<bool(const fs::path&)>& excluded) {
   std::vector<Input> out;
+  // A draft named twice ("drafts drafts/note.txt", or through a link) is
+  // linted once, at its first place: twice would double its findings and,
+  // with --fix, write it twice.
+  std::set<std::pair<dev_t, ino_t>> seen;
+  bool seen_stdin = false;
+  auto first_time = [&seen](const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return true;
+    return seen.insert({st.st_dev, st.st_ino}).second;
+  };
   for (const auto& path : paths) {
     if (path == "-") {
-      out.push_back({path, ""});
+      if (!seen_stdin) out.push_back({path, ""});
+      seen_stdin = true;
       continue;
     }
     std::error_code ec;
@@ -84,14 +96,15 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
         out.push_back({path, "no drafts (*.txt, *.md, *.eml) in this folder"});
         continue;
       }
-      for (auto& f : found) out.push_back({std::move(f), ""});
+      for (auto& f : found)
+        if (first_time(f)) out.push_back({std::move(f), ""});
       continue;
     }
     if (!fs::is_regular_file(status)) {
       out.push_back({path, "not a regular file (a device, socket or pipe cannot be linted)"});
       continue;
     }
-    out.push_back({path, ""});
+    if (first_time(path)) out.push_back({path, ""});
   }
   return out;
 }

@@ -26,7 +26,8 @@ using core::read_stdin;
 // Expands folders recursively (drafts end in .txt, .md or .eml; hidden
 // folders are skipped, symlinked folders are not followed, so a symlink loop
 // ends; pipes, devices and dangling links inside a folder are passed over),
-// keeps files as given, and reports missing paths, symlink loops and
+// keeps files as given (each file once, at its first place, however often
+// it is named or linked), and reports missing paths, symlink loops and
 // non-regular files. A folder that cannot be read to the end is reported
 // along with the drafts found before the error. `excluded` drops files
 // matched by a config's exclude globs during folder walks.

@@ -1383,3 +1383,15 @@ TEST_CASE("cli: --show-config prints the resolved context and rule settings with
                           ":2:8: error: context key 'kind' must be a string, not an integer\n");
   CHECK(broken.out.empty());
 }
+
+TEST_CASE("cli: a draft named twice, through its folder or a link, is linted once", "[cli]") {
+  TempDir dir;
+  dir.write("drafts/note.txt", kCliche);
+  dir.write("drafts/other.txt", kClean);
+  std::filesystem::create_symlink("note.txt", dir / "drafts/link.md");
+  auto r = lint(dir, {"--format", "json", "drafts/other.txt", "drafts", "drafts/note.txt", "drafts/link.md"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  // Each file once, at its first place: the walk finds link.md before note.txt.
+  CHECK(paths_of(json::parse(r.out)) == std::vector<std::string>{"drafts/other.txt", "drafts/link.md"});
+}
