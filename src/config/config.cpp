@@ -136,7 +136,10 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
 std::variant<Config, std::vector<LoadError>> load_config(const fs::path& path) {
   std::string error;
   auto text = core::read_file(path.string(), error);
-  if (!text) return std::vector<LoadError>{{{path.string(), 0, 0}, "cannot read the config file: " + error}};
+  if (!text) {
+    error.insert(0, "cannot read the config file: ");
+    return std::vector<LoadError>{{{path.string(), 0, 0}, std::move(error)}};
+  }
   return parse_config(*text, path);
 }
 

@@ -219,7 +219,10 @@ const std::vector<LoadError>& builtin_rule_errors() { return builtins().errors; 
 std::variant<RuleFile, LoadError> read_rule_file(const std::string& path) {
   std::string error;
   auto text = core::read_file(path, error);
-  if (!text) return LoadError{{path, 0, 0}, "cannot read the rule file: " + error};
+  if (!text) {
+    error.insert(0, "cannot read the rule file: ");
+    return LoadError{{path, 0, 0}, std::move(error)};
+  }
   auto parsed = config::parse_toml(*text, path);
   if (auto* e = std::get_if<LoadError>(&parsed)) return *e;
   return RuleFile{path, std::move(std::get<core::Value>(parsed))};

@@ -17,6 +17,35 @@ struct PatternList::Lazy {
   std::atomic<uint32_t> calls{0};
 };
 
+namespace {
+
+// Whether `pattern` asserts a position relative to the text's ends: ^ or $
+// outside a character class, or \A \z. Conservative: a literal "\^" is
+// skipped as escaped, anything unusual counts as anchored.
+bool uses_anchors(std::string_view pattern) {
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && (pattern[i + 1] == 'A' || pattern[i + 1] == 'z')) return true;
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;  // negation, not an anchor
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": a literal ]
+    } else if (c == '^' || c == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
+
+}  // namespace
+
 PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.patterns)) {
   lazy_ = std::make_unique<Lazy>();
   lazy_->compiled.resize(sources_.size());
@@ -24,6 +53,7 @@ PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.pa
   for (const auto& source : sources_) {
     atoms_.push_back(atoms_for(source));
     if (!atoms_.back().known) ++unknown_;
+    anchored_ = anchored_ || uses_anchors(source);
   }
 }
 
@@ -94,6 +124,18 @@ bool PatternList::any(std::string_view text, core::Span span, const PatternConte
     if (re.ok() && RE2::PartialMatch(piece, re)) return true;
   }
   return false;
+}
+
+bool PatternList::may_match_in(std::string_view text, const std::vector<core::Span>& spans,
+                               const PatternContext* context) const {
+  if (sources_.empty() || spans.empty()) return false;
+  if (anchored_ || spans.size() < 2) return true;
+  const core::Span stretch{spans.front().begin, spans.back().end};
+  for (core::Span s : spans) {
+    if (s.begin > stretch.begin && is_word_byte(static_cast<unsigned char>(text[s.begin - 1]))) return true;
+    if (s.end < stretch.end && is_word_byte(static_cast<unsigned char>(text[s.end]))) return true;
+  }
+  return any(text, stretch, context);
 }
 
 std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const PatternContext* context) const {

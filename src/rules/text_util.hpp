@@ -50,6 +50,14 @@ class PatternList {
   std::vector<Match> find_all(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
   // Whether any pattern matches somewhere in text[span].
   bool any(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
+  // False only when no pattern can match inside any of `spans` (sorted):
+  // one early-exit pass over the stretch from the first span to the last
+  // replaces a pass per span for the many rules that find nothing. Used
+  // only when that is sound: no pattern anchors with ^ $ \A \z, and every
+  // span is bounded by non-word ASCII, so \b reads the same in the stretch
+  // as in the span alone.
+  bool may_match_in(std::string_view text, const std::vector<core::Span>& spans,
+                    const PatternContext* context = nullptr) const;
 
  private:
   struct Lazy;
@@ -62,6 +70,7 @@ class PatternList {
   std::vector<std::string> sources_;
   std::vector<PatternAtoms> atoms_;
   size_t unknown_ = 0;  // patterns the prefilter knows nothing of (users')
+  bool anchored_ = false;  // some pattern uses ^ $ \A \z outside a character class
   std::unique_ptr<Lazy> lazy_;
 };
 

@@ -165,3 +165,74 @@ TEST_CASE("value codec: round trip and damaged input", "[core][codec]") {
   for (size_t cut = 0; cut < bytes.size(); ++cut) CHECK_FALSE(followup::core::decode_value(bytes.substr(0, cut), "f"));
   CHECK_FALSE(followup::core::decode_value(bytes + "x", "f"));
 }
+
+TEST_CASE("may_match_in: one pass over a stretch of sections rules out only what cannot match",
+          "[rules][prefilter]") {
+  followup::rules::PatternSources sources;
+  sources.patterns = {R"((?i)\bteam[- ]player\b)", R"([^.?!]*attached)"};
+  followup::rules::PatternList list(sources);
+  const std::string text = "Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nBest,\nAna\n";
+  auto span_of = [&](const std::string& part) {
+    auto at = static_cast<uint32_t>(text.find(part));
+    return followup::core::Span{at, at + static_cast<uint32_t>(part.size())};
+  };
+  for (int steady = 0; steady < 20; ++steady) {  // cold (prefilter) and steady (RE2::Set) uses alike
+    CHECK(list.may_match_in(text, {span_of("Hi"), span_of("I am a team player.")}));
+    CHECK_FALSE(list.may_match_in(text, {span_of("Best,"), span_of("Ana")}));
+    // Text between the spans counts too: the answer may be a false "maybe".
+    CHECK(list.may_match_in(text, {span_of("Dear Sam,"), span_of("Best,")}));
+  }
+  // A span that ends inside a word: \b reads differently there ("team" alone
+  // matches \bteam\b, inside "teammates" it does not), so no shortcut.
+  followup::rules::PatternSources word;
+  word.patterns = {R"(\bteam\b)", "zzzq"};
+  followup::rules::PatternList word_list(word);
+  const std::string mates = "teammates\n\nBest,";
+  CHECK(!word_list.find_all(mates, {0, 4}).empty());
+  CHECK(word_list.may_match_in(mates, {{0, 4}, {11, 16}}));
+  CHECK_FALSE(word_list.may_match_in(mates, {{0, 9}, {11, 16}}));
+  CHECK_FALSE(list.may_match_in(text, {}));
+
+  // An anchor makes the shortcut unsound: always run section by section.
+  followup::rules::PatternSources anchored;
+  anchored.patterns = {R"(^Best,$)", R"(x)"};
+  followup::rules::PatternList anchored_list(anchored);
+  CHECK(anchored_list.may_match_in(text, {span_of("Hi"), span_of("Dear Sam,")}));
+  // A negated class is no anchor.
+  followup::rules::PatternSources negated;
+  negated.patterns = {R"([^.?!]{3}zzz)", R"(qqq[$])"};
+  followup::rules::PatternList negated_list(negated);
+  CHECK_FALSE(negated_list.may_match_in(text, {span_of("Hi"), span_of("Dear Sam,")}));
+}
+
+TEST_CASE("may_match_in agrees with find_all for every built-in rule list on every sample",
+          "[rules][prefilter]") {
+  // The property the checks rely on: when a pattern matches inside one of
+  // the spans, may_match_in says so. Spans: the draft's lines.
+  const auto texts = sample_texts();
+  std::vector<followup::rules::PatternList> lists;
+  for (const auto& entry : followup::rules::builtin_pattern_atoms()) {
+    followup::rules::PatternSources one;
+    one.patterns = {std::string(entry.pattern), "zzzq"};
+    lists.emplace_back(one);
+  }
+  size_t ruled_out = 0;
+  for (const auto& text : texts) {
+    std::vector<followup::core::Span> lines;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\n') {
+        if (i > start) lines.push_back({start, i});
+        start = i + 1;
+      }
+    }
+    for (const auto& list : lists) {
+      bool found = false;
+      for (auto line : lines) found = found || !list.find_all(text, line).empty();
+      bool may = list.may_match_in(text, lines);
+      if (found) CHECK(may);
+      ruled_out += may ? 0 : 1;
+    }
+  }
+  CHECK(ruled_out > 0);
+}

@@ -25,6 +25,7 @@ class Count : public Check {
     std::string_view text = in.draft.source->text();
     std::vector<Match> all;
     auto spans = section_spans(in.draft, common_.sections);
+    if (!patterns.may_match_in(text, spans, in.patterns)) return;
     for (core::Span s : spans) {
       QuoteTracker quotes(text, s);
       for (const Match& m : patterns.find_all(text, s, in.patterns))

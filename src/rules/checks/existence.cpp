@@ -71,8 +71,10 @@ class Existence : public Check {
       if (value && !value->empty() && *value != "[]" && *value != "false") return;
     }
     std::string_view text = in.draft.source->text();
+    const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
+    if (!patterns.may_match_in(text, sections, in.patterns)) return;
     const std::set<std::string> from_context = context_words(in.context);
-    for (core::Span section : section_spans(in.draft, common_.sections)) {
+    for (core::Span section : sections) {
       std::vector<core::Span> kept;
       QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {

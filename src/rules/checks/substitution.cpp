@@ -20,7 +20,9 @@ class Substitution : public Check {
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
-    for (core::Span section : section_spans(in.draft, common_.sections)) {
+    const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
+    if (!patterns.may_match_in(text, sections, in.patterns)) return;
+    for (core::Span section : sections) {
       QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
