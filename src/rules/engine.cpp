@@ -211,7 +211,9 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
 
   // Bytes that are not a UTF-8 text draft stop the lint of this file only.
   size_t nul = text.find('\0');
-  auto invalid = core::find_invalid_utf8(text);
+  // The Source checked the UTF-8 as it indexed the lines: look for the bad
+  // byte only when there is one.
+  auto invalid = source.valid_utf8() ? std::nullopt : core::find_invalid_utf8(text);
   if (nul != std::string_view::npos && (!invalid || nul < *invalid)) {
     auto at = static_cast<uint32_t>(nul);
     emit(rules, result.diagnostics, "input.encoding", {at, at + 1},

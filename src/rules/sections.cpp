@@ -16,8 +16,10 @@ bool is_section_name(std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name) {
-  std::vector<core::Span> out;
+namespace {
+
+// Appends the spans of section `name` to `out`, in document order.
+void append_section(const core::Draft& draft, std::string_view name, std::vector<core::Span>& out) {
   auto header_value = [&](std::string_view header) {
     for (const auto& h : draft.headers)
       if (h.name == header) out.push_back(h.value);
@@ -33,7 +35,7 @@ std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view
   } else if (name == "salutation") {
     if (draft.salutation) out.push_back(*draft.salutation);
   } else if (name == "paragraph") {
-    out = draft.paragraphs;
+    out.insert(out.end(), draft.paragraphs.begin(), draft.paragraphs.end());
   } else if (name == "first_paragraph") {
     if (!draft.paragraphs.empty()) out.push_back(draft.paragraphs.front());
   } else if (name == "last_paragraph") {
@@ -41,7 +43,7 @@ std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view
   } else if (name == "closing") {
     if (draft.closing) out.push_back(*draft.closing);
   } else if (name == "signature") {
-    out = draft.signature_lines;
+    out.insert(out.end(), draft.signature_lines.begin(), draft.signature_lines.end());
   } else if (name == "signature_name") {
     if (!draft.signature_lines.empty()) out.push_back(draft.signature_lines.front());
   } else if (name == "body") {
@@ -50,18 +52,22 @@ std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view
     if (draft.closing) out.push_back(*draft.closing);
     out.insert(out.end(), draft.signature_lines.begin(), draft.signature_lines.end());
   }
+}
+
+}  // namespace
+
+std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name) {
+  std::vector<core::Span> out;
+  append_section(draft, name, out);
   return out;
 }
 
 std::vector<core::Span> section_spans(const core::Draft& draft, const std::vector<std::string>& names) {
   std::vector<core::Span> out;
-  for (const auto& name : names) {
-    auto spans = section_spans(draft, name);
-    out.insert(out.end(), spans.begin(), spans.end());
-  }
-  std::sort(out.begin(), out.end(), [](core::Span a, core::Span b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
+  for (const auto& name : names) append_section(draft, name, out);
+  // Listed in document order already, as most rules list their sections.
+  auto before = [](core::Span a, core::Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; };
+  if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
