@@ -332,7 +332,9 @@ std::optional<DateTime> parse_written_date(std::string_view text) {
     // "1st", "2nd", "21st": digits and an optional ordinal suffix.
     size_t d = 0;
     out = 0;
-    while (d < w.size() && is_digit(w[d])) out = out * 10 + (w[d++] - '0');
+    // Past four digits it is no day or year: stop adding before it overflows.
+    for (; d < w.size() && is_digit(w[d]); ++d)
+      if (d < 4) out = out * 10 + (w[d] - '0');
     std::string_view rest = w.substr(d);
     return d > 0 && d <= 4 && (rest.empty() || iequals(rest, "st") || iequals(rest, "nd") ||
                                iequals(rest, "rd") || iequals(rest, "th"));

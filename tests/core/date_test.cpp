@@ -446,3 +446,11 @@ TEST_CASE("parse_date also reads dates as people write them in letters", "[date]
   CHECK_FALSE(parse_date("April, 2024"));
   CHECK_FALSE(parse_date("next Tuesday"));
 }
+
+TEST_CASE("written dates with absurdly long numbers are rejected, not overflowed", "[date]") {
+  // Found by fuzz_fix: twenty digits overflowed a 64-bit accumulator.
+  CHECK_FALSE(parse_date("Tue, 1 Apr 2000000000000000000000000000000120810238940076077"));
+  CHECK_FALSE(parse_date("April 99999999999999999999999, 2024"));
+  CHECK_FALSE(parse_date("1 April 20245"));
+  CHECK(parse_date("1 April 2024"));
+}
