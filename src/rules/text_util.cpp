@@ -138,6 +138,10 @@ bool PatternList::may_match_in(std::string_view text, const std::vector<core::Sp
     if (s.begin > stretch.begin && is_word_byte(static_cast<unsigned char>(text[s.begin - 1]))) return true;
     if (s.end < stretch.end && is_word_byte(static_cast<unsigned char>(text[s.end]))) return true;
   }
+  if (group_ && context) {
+    re2::StringPiece piece(text.data() + stretch.begin, stretch.size());
+    if (auto maybe = group_->may_match(member_, piece, *context)) return *maybe;
+  }
   // The extra pass pays only for lists that usually find nothing; one that
   // finds something a quarter of the time or more (after 32 tries) goes
   // straight to its sections.
@@ -148,6 +152,43 @@ bool PatternList::may_match_in(std::string_view text, const std::vector<core::Sp
   const bool maybe = any(text, stretch, context);
   if (maybe) lazy.stretch_maybes.fetch_add(1, std::memory_order_relaxed);
   return maybe;
+}
+
+void PatternList::join(std::shared_ptr<StretchGroup> group) {
+  if (anchored_ || sources_.empty()) return;
+  member_ = group->add(sources_);
+  group_ = std::move(group);
+}
+
+size_t StretchGroup::add(const std::vector<std::string>& sources) {
+  for (const auto& s : sources) {
+    sources_.push_back(s);
+    member_of_.push_back(members_);
+  }
+  return members_++;
+}
+
+std::optional<bool> StretchGroup::may_match(size_t member, re2::StringPiece stretch,
+                                            const PatternContext& context) const {
+  for (const auto& r : context.stretch_results)
+    if (r.group == this && r.stretch == stretch.data() && r.size == stretch.size()) return r.maybe[member];
+  // Compiling the merged set is worth it only for a batch or a session.
+  constexpr uint32_t kSteadyAfter = 16;
+  if (uses_.fetch_add(1, std::memory_order_relaxed) < kSteadyAfter * members_) return std::nullopt;
+  std::call_once(once_, [&] {
+    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    for (const auto& source : sources_)
+      if (set->Add(source, nullptr) < 0) return;
+    if (set->Compile()) set_ = std::move(set);
+  });
+  if (!set_) return std::nullopt;
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{};
+  if (!set_->Match(stretch, &matched, &error) && error.kind != RE2::Set::kNoError) return std::nullopt;
+  PatternContext::StretchResult result{this, stretch.data(), stretch.size(), std::vector<bool>(members_, false)};
+  for (int i : matched) result.maybe[member_of_[static_cast<size_t>(i)]] = true;
+  context.stretch_results.push_back(std::move(result));
+  return context.stretch_results.back().maybe[member];
 }
 
 std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const PatternContext* context) const {

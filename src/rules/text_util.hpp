@@ -4,8 +4,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +24,41 @@ struct Match {
   size_t pattern = 0;  // index into the pattern list
 };
 
+class StretchGroup;
+
 // What pattern lists consult during one lint.
 struct PatternContext {
   const AtomScan* atoms = nullptr;  // the prefilter (first uses of a list)
+  // Each stretch group's pass over this draft (see StretchGroup).
+  struct StretchResult {
+    const StretchGroup* group;
+    const char* stretch;      // the text scanned, to be sure a member asks about the same
+    size_t size;
+    std::vector<bool> maybe;  // by member list
+  };
+  mutable std::vector<StretchResult> stretch_results;
+};
+
+// Pattern lists whose checks read the same sections. Once the group is in
+// steady use, one RE2::Set pass over all their patterns answers every
+// member's may_match_in for a draft, instead of a pass per list. Built by
+// RuleSet::build (group_stretch_lists); shared by threads.
+class StretchGroup {
+ public:
+  // Adds a list's patterns; returns its member index.
+  size_t add(const std::vector<std::string>& sources);
+  // Whether one of member's patterns matches in `stretch`, from one pass per
+  // draft for the whole group; nullopt until the group is in steady use or
+  // when its set cannot be built.
+  std::optional<bool> may_match(size_t member, re2::StringPiece stretch, const PatternContext& context) const;
+
+ private:
+  std::vector<std::string> sources_;
+  std::vector<size_t> member_of_;  // pattern index -> member index
+  size_t members_ = 0;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+  mutable std::atomic<uint32_t> uses_{0};
 };
 
 // A list of patterns, compiled on first use (thread-safe). The first uses
@@ -59,6 +93,8 @@ class PatternList {
   // or more skips the extra pass and answers true.
   bool may_match_in(std::string_view text, const std::vector<core::Span>& spans,
                     const PatternContext* context = nullptr) const;
+  // Makes this list a member of `group` (at rule-set build, before any lint).
+  void join(std::shared_ptr<StretchGroup> group);
 
  private:
   struct Lazy;
@@ -72,6 +108,8 @@ class PatternList {
   std::vector<PatternAtoms> atoms_;
   size_t unknown_ = 0;  // patterns the prefilter knows nothing of (users')
   bool anchored_ = false;  // some pattern uses ^ $ \A \z outside a character class
+  std::shared_ptr<StretchGroup> group_;
+  size_t member_ = 0;  // index in group_
   std::unique_ptr<Lazy> lazy_;
 };
 

@@ -241,3 +241,27 @@ TEST_CASE("may_match_in agrees with find_all for every built-in rule list on eve
   }
   CHECK(ruled_out > 0);
 }
+
+TEST_CASE("stretch groups: one pass for several lists gives each list its own answer",
+          "[rules][prefilter]") {
+  followup::rules::PatternSources a, b, c;
+  a.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bgo-getter\b)"};
+  b.patterns = {R"((?i)\battached\b)", R"((?i)\benclosed\b)"};
+  c.patterns = {R"(zzzq)"};
+  followup::rules::PatternList la(a), lb(b), lc(c), alone(a);
+  auto group = std::make_shared<followup::rules::StretchGroup>();
+  la.join(group);
+  lb.join(group);
+  lc.join(group);
+  const std::string text = "Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nMy CV is attached.\n\nBest,\nAna\n";
+  const std::vector<followup::core::Span> spans = {{13, 22}, {24, 43}, {45, 63}};
+  // Cold, then steady: the group's merged set takes over after 16 uses per member.
+  for (int round = 0; round < 60; ++round) {
+    followup::rules::PatternContext context;  // one per lint
+    INFO("round " << round);
+    CHECK(la.may_match_in(text, spans, &context));
+    CHECK(lb.may_match_in(text, spans, &context));
+    CHECK_FALSE(lc.may_match_in(text, spans, &context));
+    CHECK(la.may_match_in(text, {{13, 22}, {45, 63}}, &context) == alone.may_match_in(text, {{13, 22}, {45, 63}}));
+  }
+}

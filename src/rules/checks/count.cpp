@@ -21,6 +21,8 @@ class Count : public Check {
   bool report_section = false;
   bool skip_quoted = false;
 
+  PatternList* stretch_list() override { return &patterns; }
+
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     std::vector<Match> all;

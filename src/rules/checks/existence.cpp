@@ -65,6 +65,8 @@ class Existence : public Check {
     return out;
   }
 
+  PatternList* stretch_list() override { return &patterns; }
+
   void run(const LintInput& in, Emitter& out) const override {
     for (const auto& key : unless_context) {
       auto value = in.context.get(key);

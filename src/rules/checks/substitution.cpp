@@ -18,6 +18,8 @@ class Substitution : public Check {
   bool safe_fix = true;
   bool skip_quoted = false;
 
+  PatternList* stretch_list() override { return &patterns; }
+
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
