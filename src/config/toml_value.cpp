@@ -77,7 +77,10 @@ std::variant<core::Value, LoadError> parse_toml(std::string_view text, const std
     const auto& src = e.source();
     return LoadError{{file, src.begin.line + line_offset, src.begin.column}, std::string(e.description())};
   } catch (const std::exception& e) {
-    return LoadError{{file, 1 + line_offset, 1}, e.what()};
+    LoadError error;  // built field by field: GCC 12 at -O3 misreads the aggregate form
+    error.origin = {file, 1 + line_offset, 1};
+    error.message = e.what();
+    return error;
   }
 }
 

@@ -85,7 +85,8 @@ std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, 
       end = std::min(end, shown_end);
       uint32_t pad = width_of(source.slice({line.begin, begin}));
       uint32_t width = width_of(source.slice({begin, end}));
-      std::string marker = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+      std::string marker(1, '^');
+      marker.append(width > 1 ? width - 1 : 0, '~');
       out += fmt::format("{} {}{}\n", paint(kBlue, fmt::format("{:>5} |", r.line)), expand_tabs(shown),
                          shown.size() < line_text.size() ? " ..." : "");
       out += fmt::format("{} {}{}\n", paint(kBlue, "      |"), std::string(pad, ' '), paint(kGreen, marker));

@@ -372,7 +372,10 @@ void Server::lint(Document& doc) {
 void Server::show_config_errors(const std::vector<config::LoadError>& errors) {
   std::string text =
       "followup-lint: the configuration has errors, so drafts under it are not linted:";
-  for (const auto& e : errors) text += "\n" + config::format_error(e);
+  for (const auto& e : errors) {
+    text += '\n';
+    text += config::format_error(e);
+  }
   if (!shown_messages_.insert(text).second) return;
   log(text);
   notify("window/showMessage", {{"type", 1}, {"message", text}});
