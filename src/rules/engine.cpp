@@ -189,8 +189,10 @@ bool conditions_hold(const CheckCommon& common, const core::Context& context) {
 std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules) {
   std::vector<Diagnostic> out;
   const AtomScan atoms(draft.source->text());
+  const DraftScan parts(&rules.parts(), draft);
   PatternContext patterns;
   patterns.atoms = &atoms;
+  patterns.parts = &parts;
   LintInput input{draft, context, &patterns};
   for (const auto& rule : rules.rules()) {
     if (!rule->applies_to(context)) continue;

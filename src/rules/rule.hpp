@@ -83,9 +83,9 @@ class Check {
   explicit Check(CheckCommon common) : common_(std::move(common)) {}
   virtual ~Check() = default;
   virtual void run(const LintInput& input, Emitter& out) const = 0;
-  // The pattern list this check pre-checks over the stretch of its sections
-  // (PatternList::may_match_in), for grouping with others that read the same.
-  virtual PatternList* stretch_list() { return nullptr; }
+  // The pattern lists this check runs over whole spans of its sections: the
+  // rule set registers them with its PartScanner (part_scan.hpp).
+  virtual std::vector<PatternList*> section_lists() { return {}; }
   const CheckCommon& common() const { return common_; }
 
  protected:

@@ -184,17 +184,10 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
     if (!seen.count(id)) errors.push_back({value.origin, fmt::format("unknown rule '{}' in [rules]", id)});
   }
   std::sort(set->rules_.begin(), set->rules_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
-  // Lists of checks that read the same sections share one pass per draft.
-  std::map<std::vector<std::string>, std::vector<PatternList*>> by_sections;
+  // Every list read over whole parts shares one pass per part of a draft.
   for (auto& rule : set->rules_)
     for (auto& check : rule->checks)
-      if (PatternList* list = check->stretch_list(); list && !list->empty())
-        by_sections[check->common().sections].push_back(list);
-  for (auto& [sections, lists] : by_sections) {
-    if (lists.size() < 2) continue;
-    auto group = std::make_shared<StretchGroup>();
-    for (PatternList* list : lists) list->join(group);
-  }
+      for (PatternList* list : check->section_lists()) set->parts_.add(*list, part_mask(check->common().sections));
   return set;
 }
 

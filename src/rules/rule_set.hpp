@@ -12,6 +12,7 @@
 
 #include "core/value.hpp"
 #include "rules/params.hpp"
+#include "rules/part_scan.hpp"
 #include "rules/rule.hpp"
 
 namespace followup::rules {
@@ -30,9 +31,12 @@ class RuleSet {
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
+  // The shared pass per part of a draft over the rules' pattern lists.
+  const PartScanner& parts() const { return parts_; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
+  PartScanner parts_;
 
 };
 

@@ -15,52 +15,20 @@ struct PatternList::Lazy {
   std::once_flag set_once;
   bool set_ok = false;
   std::atomic<uint32_t> calls{0};
-  // may_match_in's record: how often it ran, and how often it said "maybe".
-  std::atomic<uint32_t> stretch_runs{0};
-  std::atomic<uint32_t> stretch_maybes{0};
 };
 
-namespace {
-
-// Whether `pattern` asserts a position relative to the text's ends: ^ or $
-// outside a character class, or \A \z. Conservative: a literal "\^" is
-// skipped as escaped, anything unusual counts as anchored.
-bool uses_anchors(std::string_view pattern) {
-  bool in_class = false;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '\\') {
-      if (i + 1 < pattern.size() && (pattern[i + 1] == 'A' || pattern[i + 1] == 'z')) return true;
-      ++i;
-    } else if (in_class) {
-      if (c == ']') in_class = false;
-    } else if (c == '[') {
-      in_class = true;
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;  // negation, not an anchor
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": a literal ]
-    } else if (c == '^' || c == '$') {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
-
-}  // namespace
-
 PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.patterns)) {
+  part_offset_.fill(-1);
   lazy_ = std::make_unique<Lazy>();
   lazy_->compiled.resize(sources_.size());
   lazy_->compiled_once = std::make_unique<std::once_flag[]>(sources_.size());
   for (const auto& source : sources_) {
     atoms_.push_back(atoms_for(source));
     if (!atoms_.back().known) ++unknown_;
-    anchored_ = anchored_ || uses_anchors(source);
   }
 }
 
-PatternList::PatternList() = default;
+PatternList::PatternList() { part_offset_.fill(-1); }
 PatternList::PatternList(PatternList&&) noexcept = default;
 PatternList& PatternList::operator=(PatternList&&) noexcept = default;
 PatternList::~PatternList() = default;
@@ -89,9 +57,21 @@ bool PatternList::steady() const {
   return unknown_ >= 2 || lazy_->calls.fetch_add(1, std::memory_order_relaxed) >= kSteadyAfter;
 }
 
-std::vector<size_t> PatternList::candidates(re2::StringPiece piece, const PatternContext* context, bool& exact) const {
+std::vector<size_t> PatternList::candidates(std::string_view text, core::Span span, const PatternContext* context,
+                                            bool& exact) const {
   exact = false;
   std::vector<size_t> out;
+  if (parts_ && context && context->parts) {
+    if (auto hit = context->parts->matches(span, parts_)) {
+      const int32_t first = part_offset_[static_cast<size_t>(hit->kind)];
+      const int32_t last = first + static_cast<int32_t>(sources_.size());
+      for (int id : *hit->ids)
+        if (id >= first && id < last) out.push_back(static_cast<size_t>(id - first));
+      exact = true;
+      return out;
+    }
+  }
+  re2::StringPiece piece(text.data() + span.begin, span.size());
   const AtomScan* atoms = context ? context->atoms : nullptr;
   const bool steady = this->steady();
   if (steady && sources_.size() >= 2) {
@@ -113,6 +93,15 @@ std::vector<size_t> PatternList::candidates(re2::StringPiece piece, const Patter
 
 bool PatternList::any(std::string_view text, core::Span span, const PatternContext* context) const {
   if (sources_.empty()) return false;
+  if (parts_ && context && context->parts) {
+    if (auto hit = context->parts->matches(span, parts_)) {
+      const int32_t first = part_offset_[static_cast<size_t>(hit->kind)];
+      const int32_t last = first + static_cast<int32_t>(sources_.size());
+      for (int id : *hit->ids)
+        if (id >= first && id < last) return true;
+      return false;
+    }
+  }
   re2::StringPiece piece(text.data() + span.begin, span.size());
   const bool steady = this->steady();
   if (steady && sources_.size() >= 2) {
@@ -129,74 +118,12 @@ bool PatternList::any(std::string_view text, core::Span span, const PatternConte
   return false;
 }
 
-bool PatternList::may_match_in(std::string_view text, const std::vector<core::Span>& spans,
-                               const PatternContext* context) const {
-  if (sources_.empty() || spans.empty()) return false;
-  if (anchored_ || spans.size() < 2) return true;
-  const core::Span stretch{spans.front().begin, spans.back().end};
-  for (core::Span s : spans) {
-    if (s.begin > stretch.begin && is_word_byte(static_cast<unsigned char>(text[s.begin - 1]))) return true;
-    if (s.end < stretch.end && is_word_byte(static_cast<unsigned char>(text[s.end]))) return true;
-  }
-  if (group_ && context) {
-    re2::StringPiece piece(text.data() + stretch.begin, stretch.size());
-    if (auto maybe = group_->may_match(member_, piece, *context)) return *maybe;
-  }
-  // The extra pass pays only for lists that usually find nothing; one that
-  // finds something a quarter of the time or more (after 32 tries) goes
-  // straight to its sections.
-  auto& lazy = *lazy_;
-  const uint32_t runs = lazy.stretch_runs.load(std::memory_order_relaxed);
-  if (runs >= 32 && 4 * lazy.stretch_maybes.load(std::memory_order_relaxed) > runs) return true;
-  lazy.stretch_runs.fetch_add(1, std::memory_order_relaxed);
-  const bool maybe = any(text, stretch, context);
-  if (maybe) lazy.stretch_maybes.fetch_add(1, std::memory_order_relaxed);
-  return maybe;
-}
-
-void PatternList::join(std::shared_ptr<StretchGroup> group) {
-  if (anchored_ || sources_.empty()) return;
-  member_ = group->add(sources_);
-  group_ = std::move(group);
-}
-
-size_t StretchGroup::add(const std::vector<std::string>& sources) {
-  for (const auto& s : sources) {
-    sources_.push_back(s);
-    member_of_.push_back(members_);
-  }
-  return members_++;
-}
-
-std::optional<bool> StretchGroup::may_match(size_t member, re2::StringPiece stretch,
-                                            const PatternContext& context) const {
-  for (const auto& r : context.stretch_results)
-    if (r.group == this && r.stretch == stretch.data() && r.size == stretch.size()) return r.maybe[member];
-  // Compiling the merged set is worth it only for a batch or a session.
-  constexpr uint32_t kSteadyAfter = 16;
-  if (uses_.fetch_add(1, std::memory_order_relaxed) < kSteadyAfter * members_) return std::nullopt;
-  std::call_once(once_, [&] {
-    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-    for (const auto& source : sources_)
-      if (set->Add(source, nullptr) < 0) return;
-    if (set->Compile()) set_ = std::move(set);
-  });
-  if (!set_) return std::nullopt;
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo error{};
-  if (!set_->Match(stretch, &matched, &error) && error.kind != RE2::Set::kNoError) return std::nullopt;
-  PatternContext::StretchResult result{this, stretch.data(), stretch.size(), std::vector<bool>(members_, false)};
-  for (int i : matched) result.maybe[member_of_[static_cast<size_t>(i)]] = true;
-  context.stretch_results.push_back(std::move(result));
-  return context.stretch_results.back().maybe[member];
-}
-
 std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const PatternContext* context) const {
   std::vector<Match> out;
   if (sources_.empty() || span.empty()) return out;
   re2::StringPiece piece(text.data() + span.begin, span.size());
   bool exact = false;
-  for (size_t index : candidates(piece, context, exact)) {
+  for (size_t index : candidates(text, span, context, exact)) {
     const RE2& re = at(index);
     if (!re.ok()) continue;
     re2::StringPiece groups[2];

@@ -11,10 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "core/value_codec.hpp"
 #include "config/toml_value.hpp"
+#include "core/source.hpp"
+#include "core/value_codec.hpp"
+#include "parse/draft_parser.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/params.hpp"
+#include "rules/part_scan.hpp"
 #include "rules/prefilter.hpp"
 #include "rules/text_util.hpp"
 #include "support/process.hpp"
@@ -166,102 +169,96 @@ TEST_CASE("value codec: round trip and damaged input", "[core][codec]") {
   CHECK_FALSE(followup::core::decode_value(bytes + "x", "f"));
 }
 
-TEST_CASE("may_match_in: one pass over a stretch of sections rules out only what cannot match",
-          "[rules][prefilter]") {
-  followup::rules::PatternSources sources;
-  sources.patterns = {R"((?i)\bteam[- ]player\b)", R"([^.?!]*attached)"};
-  followup::rules::PatternList list(sources);
-  const std::string text = "Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nBest,\nAna\n";
-  auto span_of = [&](const std::string& part) {
-    auto at = static_cast<uint32_t>(text.find(part));
-    return followup::core::Span{at, at + static_cast<uint32_t>(part.size())};
-  };
-  for (int steady = 0; steady < 20; ++steady) {  // cold (prefilter) and steady (RE2::Set) uses alike
-    CHECK_FALSE(list.may_match_in(text, {span_of("Best,"), span_of("Ana")}));
-  }
-  followup::rules::PatternList busy(sources);
-  // Text between the spans counts too: the answer may be a false "maybe".
-  CHECK(busy.may_match_in(text, {span_of("Dear Sam,"), span_of("Best,")}));
-  CHECK(busy.may_match_in(text, {span_of("Hi"), span_of("I am a team player.")}));
-  // A list that keeps finding something stops paying for the extra pass and
-  // answers "maybe" at once, even where nothing matches.
-  for (int i = 0; i < 40; ++i) CHECK(busy.may_match_in(text, {span_of("Hi"), span_of("I am a team player.")}));
-  CHECK(busy.may_match_in(text, {span_of("Best,"), span_of("Ana")}));
-  // A span that ends inside a word: \b reads differently there ("team" alone
-  // matches \bteam\b, inside "teammates" it does not), so no shortcut.
-  followup::rules::PatternSources word;
-  word.patterns = {R"(\bteam\b)", "zzzq"};
-  followup::rules::PatternList word_list(word);
-  const std::string mates = "teammates\n\nBest,";
-  CHECK(!word_list.find_all(mates, {0, 4}).empty());
-  CHECK(word_list.may_match_in(mates, {{0, 4}, {11, 16}}));
-  CHECK_FALSE(word_list.may_match_in(mates, {{0, 9}, {11, 16}}));
-  CHECK_FALSE(list.may_match_in(text, {}));
+// Builds the parts of `text` and asks every kind's set until all are in
+// steady use, so the tests see the shared pass and not the fallback.
+struct ScannedDraft {
+  followup::core::Source source;
+  followup::core::Draft draft;
+  ScannedDraft(const std::string& text) : source("t.txt", text), draft(followup::parse::parse_draft(source)) {}
+};
 
-  // An anchor makes the shortcut unsound: always run section by section.
-  followup::rules::PatternSources anchored;
-  anchored.patterns = {R"(^Best,$)", R"(x)"};
-  followup::rules::PatternList anchored_list(anchored);
-  CHECK(anchored_list.may_match_in(text, {span_of("Hi"), span_of("Dear Sam,")}));
-  // A negated class is no anchor.
-  followup::rules::PatternSources negated;
-  negated.patterns = {R"([^.?!]{3}zzz)", R"(qqq[$])"};
-  followup::rules::PatternList negated_list(negated);
-  CHECK_FALSE(negated_list.may_match_in(text, {span_of("Hi"), span_of("Dear Sam,")}));
+TEST_CASE("part scan: one pass per part tells each list what matches there", "[rules][prefilter]") {
+  followup::rules::PatternSources a, b, c, d;
+  a.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bgo-getter\b)"};
+  b.patterns = {R"((?i)\battached\b)", R"(^My\b)"};  // an anchor reads the part alone
+  c.patterns = {R"(zzzq)"};
+  d.patterns = {R"(^Best,$)", R"(Ana)"};
+  followup::rules::PatternList la(a), lb(b), lc(c), ld(d), alone_a(a), alone_b(b), alone_d(d);
+  followup::rules::PartScanner scanner;
+  const auto paragraph = followup::rules::part_mask({"paragraph"});
+  scanner.add(la, paragraph);
+  scanner.add(lb, followup::rules::part_mask({"body"}));
+  scanner.add(lc, paragraph);
+  scanner.add(ld, followup::rules::part_mask({"closing", "signature"}));
+  ScannedDraft note("Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nMy CV is attached.\n\nBest,\nAna\n");
+  std::string_view text = note.source.text();
+  const auto& paragraphs = note.draft.paragraphs;
+  REQUIRE(paragraphs.size() == 2);
+  REQUIRE(note.draft.closing);
+  bool shared = false;
+  // Cold, then steady: each kind's merged set takes over after some uses.
+  for (int round = 0; round < 80; ++round) {
+    INFO("round " << round);
+    const followup::rules::DraftScan scan(&scanner, note.draft);  // one per lint
+    followup::rules::PatternContext context;
+    context.parts = &scan;
+    for (auto span : paragraphs) {
+      CHECK(la.find_all(text, span, &context).size() == alone_a.find_all(text, span).size());
+      CHECK(lb.find_all(text, span, &context).size() == alone_b.find_all(text, span).size());
+      CHECK(la.any(text, span, &context) == alone_a.any(text, span));
+      CHECK_FALSE(lc.any(text, span, &context));
+    }
+    CHECK(la.any(text, paragraphs[0], &context));
+    CHECK_FALSE(la.any(text, paragraphs[1], &context));
+    CHECK(lb.find_all(text, paragraphs[1], &context).size() == 2);  // "^My" and "attached"
+    CHECK(ld.find_all(text, *note.draft.closing, &context).size() == 1);
+    CHECK(ld.find_all(text, note.draft.signature_lines.at(0), &context).size() == 1);
+    // A span that is not a part (a match, a sentence) is scanned by the list itself.
+    const followup::core::Span inside{paragraphs[0].begin + 7, paragraphs[0].end};
+    CHECK(la.any(text, inside, &context) == alone_a.any(text, inside));
+    CHECK(alone_d.find_all(text, inside).empty());
+    shared = shared || scan.matches(paragraphs[0], paragraph).has_value();
+  }
+  CHECK(shared);
 }
 
-TEST_CASE("may_match_in agrees with find_all for every built-in rule list on every sample",
-          "[rules][prefilter]") {
-  // The property the checks rely on: when a pattern matches inside one of
-  // the spans, may_match_in says so. Spans: the draft's lines.
+TEST_CASE("part scan agrees with each built-in pattern on every part of every sample", "[rules][prefilter]") {
+  // The property the checks rely on: what a list finds in a part is the same
+  // whether it asks the shared pass or scans the part itself.
   const auto texts = sample_texts();
-  std::vector<followup::rules::PatternList> lists;
+  std::vector<followup::rules::PatternList> lists, alone;
   for (const auto& entry : followup::rules::builtin_pattern_atoms()) {
     followup::rules::PatternSources one;
     one.patterns = {std::string(entry.pattern), "zzzq"};
     lists.emplace_back(one);
+    alone.emplace_back(one);
   }
-  size_t ruled_out = 0;
+  followup::rules::PartScanner scanner;
+  const auto every_part = followup::rules::part_mask({"header", "body"});
+  for (auto& list : lists) scanner.add(list, every_part);
+  size_t shared = 0, found = 0;
   for (const auto& text : texts) {
-    std::vector<followup::core::Span> lines;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i <= text.size(); ++i) {
-      if (i == text.size() || text[i] == '\n') {
-        if (i > start) lines.push_back({start, i});
-        start = i + 1;
+    if (text.find('\0') != std::string::npos) continue;
+    ScannedDraft note(text);
+    const followup::rules::DraftScan scan(&scanner, note.draft);
+    followup::rules::PatternContext context;
+    context.parts = &scan;
+    std::vector<followup::core::Span> parts = note.draft.paragraphs;
+    for (const auto& h : note.draft.headers) parts.push_back(h.value);
+    parts.insert(parts.end(), note.draft.signature_lines.begin(), note.draft.signature_lines.end());
+    if (note.draft.salutation) parts.push_back(*note.draft.salutation);
+    if (note.draft.closing) parts.push_back(*note.draft.closing);
+    for (auto span : parts) {
+      shared += scan.matches(span, every_part).has_value() ? 1 : 0;
+      for (size_t i = 0; i < lists.size(); ++i) {
+        auto with = lists[i].find_all(text, span, &context);
+        auto without = alone[i].find_all(text, span);
+        REQUIRE(with.size() == without.size());
+        for (size_t k = 0; k < with.size(); ++k) CHECK(with[k].span == without[k].span);
+        found += with.size();
       }
     }
-    for (const auto& list : lists) {
-      bool found = false;
-      for (auto line : lines) found = found || !list.find_all(text, line).empty();
-      bool may = list.may_match_in(text, lines);
-      if (found) CHECK(may);
-      ruled_out += may ? 0 : 1;
-    }
   }
-  CHECK(ruled_out > 0);
-}
-
-TEST_CASE("stretch groups: one pass for several lists gives each list its own answer",
-          "[rules][prefilter]") {
-  followup::rules::PatternSources a, b, c;
-  a.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bgo-getter\b)"};
-  b.patterns = {R"((?i)\battached\b)", R"((?i)\benclosed\b)"};
-  c.patterns = {R"(zzzq)"};
-  followup::rules::PatternList la(a), lb(b), lc(c), alone(a);
-  auto group = std::make_shared<followup::rules::StretchGroup>();
-  la.join(group);
-  lb.join(group);
-  lc.join(group);
-  const std::string text = "Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nMy CV is attached.\n\nBest,\nAna\n";
-  const std::vector<followup::core::Span> spans = {{13, 22}, {24, 43}, {45, 63}};
-  // Cold, then steady: the group's merged set takes over after 16 uses per member.
-  for (int round = 0; round < 60; ++round) {
-    followup::rules::PatternContext context;  // one per lint
-    INFO("round " << round);
-    CHECK(la.may_match_in(text, spans, &context));
-    CHECK(lb.may_match_in(text, spans, &context));
-    CHECK_FALSE(lc.may_match_in(text, spans, &context));
-    CHECK(la.may_match_in(text, {{13, 22}, {45, 63}}, &context) == alone.may_match_in(text, {{13, 22}, {45, 63}}));
-  }
+  CHECK(shared > 0);
+  CHECK(found > 0);
 }

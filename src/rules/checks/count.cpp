@@ -21,13 +21,12 @@ class Count : public Check {
   bool report_section = false;
   bool skip_quoted = false;
 
-  PatternList* stretch_list() override { return &patterns; }
+  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     std::vector<Match> all;
     auto spans = section_spans(in.draft, common_.sections);
-    if (!patterns.may_match_in(text, spans, in.patterns)) return;
     for (core::Span s : spans) {
       QuoteTracker quotes(text, s);
       for (const Match& m : patterns.find_all(text, s, in.patterns))

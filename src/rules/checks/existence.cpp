@@ -65,7 +65,7 @@ class Existence : public Check {
     return out;
   }
 
-  PatternList* stretch_list() override { return &patterns; }
+  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     for (const auto& key : unless_context) {
@@ -74,14 +74,14 @@ class Existence : public Check {
     }
     std::string_view text = in.draft.source->text();
     const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
-    if (!patterns.may_match_in(text, sections, in.patterns)) return;
-    const std::set<std::string> from_context = context_words(in.context);
+    std::optional<std::set<std::string>> from_context;  // built at the first match
     for (core::Span section : sections) {
       std::vector<core::Span> kept;
       QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {
         std::string_view found = text.substr(m.span.begin, m.span.size());
-        if (allow.count(std::string(found)) || from_context.count(std::string(found))) continue;
+        if (!allow_context.empty() && !from_context) from_context = context_words(in.context);
+        if (allow.count(std::string(found)) || (from_context && from_context->count(std::string(found)))) continue;
         if (!exceptions.empty() && exceptions.any(text, m.whole, in.patterns)) continue;
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
         if (!followed_by.empty()) {

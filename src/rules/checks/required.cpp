@@ -21,6 +21,8 @@ class Required : public Check {
   std::optional<std::string> fix_append;
   std::string fix_trim;
 
+  std::vector<PatternList*> section_lists() override { return {&patterns, &unless}; }
+
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     auto spans = section_spans(in.draft, common_.sections);

@@ -18,6 +18,8 @@ class Subject : public Check {
   using Check::Check;
   PatternList purpose;
   PatternList vague;
+
+  std::vector<PatternList*> section_lists() override { return {&purpose, &vague}; }
   std::set<std::string> filler;
   Message position_message;
 

@@ -18,12 +18,11 @@ class Substitution : public Check {
   bool safe_fix = true;
   bool skip_quoted = false;
 
-  PatternList* stretch_list() override { return &patterns; }
+  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
-    if (!patterns.may_match_in(text, sections, in.patterns)) return;
     for (core::Span section : sections) {
       QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {

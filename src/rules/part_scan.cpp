@@ -1,0 +1,101 @@
+#include "rules/part_scan.hpp"
+
+#include <algorithm>
+
+#include "rules/params.hpp"
+#include "rules/text_util.hpp"
+
+namespace followup::rules {
+
+PartMask part_mask(const std::vector<std::string>& sections) {
+  PartMask headers = part_bit(PartKind::kSubject) | part_bit(PartKind::kTo) | part_bit(PartKind::kCc) |
+                     part_bit(PartKind::kOtherHeader);
+  PartMask mask = 0;
+  for (const auto& name : sections) {
+    if (name == "subject") mask |= part_bit(PartKind::kSubject);
+    else if (name == "to") mask |= part_bit(PartKind::kTo);
+    else if (name == "cc") mask |= part_bit(PartKind::kCc);
+    else if (name == "header") mask |= headers;
+    else if (name == "salutation") mask |= part_bit(PartKind::kSalutation);
+    else if (name == "paragraph" || name == "first_paragraph" || name == "last_paragraph")
+      mask |= part_bit(PartKind::kParagraph);
+    else if (name == "closing") mask |= part_bit(PartKind::kClosing);
+    else if (name == "signature" || name == "signature_name") mask |= part_bit(PartKind::kSignature);
+    else if (name == "body")
+      mask |= part_bit(PartKind::kSalutation) | part_bit(PartKind::kParagraph) | part_bit(PartKind::kClosing) |
+              part_bit(PartKind::kSignature);
+  }
+  return mask;
+}
+
+void PartScanner::add(PatternList& list, PartMask mask) {
+  if (list.empty()) return;
+  for (size_t k = 0; k < kPartKinds; ++k) {
+    if (!(mask & (PartMask{1} << k)) || list.part_offset_[k] >= 0) continue;
+    auto& kind = kinds_[k];
+    list.part_offset_[k] = static_cast<int32_t>(kind.sources.size());
+    list.parts_ |= PartMask{1} << k;
+    kind.sources.insert(kind.sources.end(), list.sources_.begin(), list.sources_.end());
+  }
+}
+
+const RE2::Set* PartScanner::steady_set(PartKind which) const {
+  auto& kind = kinds_[static_cast<size_t>(which)];
+  // Compiling a kind's set pays only over a batch or a session: a single
+  // draft keeps to the lists' own lazy patterns (fast start-up).
+  constexpr uint32_t kSteadyAfter = 32;
+  if (kind.uses.load(std::memory_order_relaxed) < kSteadyAfter) {
+    kind.uses.fetch_add(1, std::memory_order_relaxed);
+    return nullptr;
+  }
+  std::call_once(kind.once, [&] {
+    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    for (const auto& source : kind.sources)
+      if (set->Add(source, nullptr) < 0) return;  // the lists fall back to their own sets
+    if (set->Compile()) kind.set = std::move(set);
+  });
+  return kind.set.get();
+}
+
+DraftScan::DraftScan(const PartScanner* scanner, const core::Draft& draft)
+    : scanner_(scanner), text_(draft.source->text()) {
+  if (!scanner_) return;
+  for (const auto& h : draft.headers) {
+    PartKind kind = h.name == "subject" ? PartKind::kSubject
+                    : h.name == "to"    ? PartKind::kTo
+                    : h.name == "cc"    ? PartKind::kCc
+                                        : PartKind::kOtherHeader;
+    parts_.push_back({h.value, kind});
+  }
+  if (draft.salutation) parts_.push_back({*draft.salutation, PartKind::kSalutation});
+  for (core::Span p : draft.paragraphs) parts_.push_back({p, PartKind::kParagraph});
+  if (draft.closing) parts_.push_back({*draft.closing, PartKind::kClosing});
+  for (core::Span s : draft.signature_lines) parts_.push_back({s, PartKind::kSignature});
+  auto before = [](const Part& a, const Part& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
+  };
+  if (!std::is_sorted(parts_.begin(), parts_.end(), before)) std::stable_sort(parts_.begin(), parts_.end(), before);
+}
+
+std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask) const {
+  auto it = std::lower_bound(parts_.begin(), parts_.end(), span, [](const Part& p, core::Span s) {
+    return p.span.begin != s.begin ? p.span.begin < s.begin : p.span.end < s.end;
+  });
+  for (; it != parts_.end() && it->span == span; ++it) {
+    if (!(mask & part_bit(it->kind))) continue;
+    if (!it->scanned) {
+      const RE2::Set* set = scanner_->steady_set(it->kind);
+      if (!set) return std::nullopt;  // not yet in steady use: ask again next time
+      it->scanned = true;
+      RE2::Set::ErrorInfo error{};
+      re2::StringPiece piece(text_.data() + span.begin, span.size());
+      it->ok = set->Match(piece, &it->ids, &error) || error.kind == RE2::Set::kNoError;
+      std::sort(it->ids.begin(), it->ids.end());
+    }
+    if (!it->ok) return std::nullopt;
+    return Hit{it->kind, &it->ids};
+  }
+  return std::nullopt;
+}
+
+}  // namespace followup::rules

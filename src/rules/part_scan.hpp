@@ -1,0 +1,95 @@
+// One RE2::Set pass per part of a draft, shared by every rule that reads it.
+//
+// A draft's parts are the spans rule sections are made of: each header
+// value, the salutation, each paragraph, the closing and each signature
+// line. At rule-set build, every pattern list a check runs over whole spans
+// of its sections is registered with the kinds of part those sections cover.
+// Once a kind is in steady use (a batch, an editor session), one RE2::Set of
+// all the lists registered for it scans each such part of a draft once, and
+// a list learns which of its patterns match there without a pass of its own.
+// Most lists find nothing in most drafts, so most cost no pass at all; the
+// answer is exact, so anchors and \b need no special care.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/draft.hpp"
+#include "core/span.hpp"
+
+namespace followup::rules {
+
+class PatternList;
+
+enum class PartKind : uint8_t { kSubject, kTo, kCc, kOtherHeader, kSalutation, kParagraph, kClosing, kSignature };
+constexpr size_t kPartKinds = 8;
+using PartMask = uint32_t;  // bit k: PartKind k
+
+constexpr PartMask part_bit(PartKind kind) { return PartMask{1} << static_cast<unsigned>(kind); }
+
+// The kinds of part the named sections (sections.hpp) are made of.
+PartMask part_mask(const std::vector<std::string>& sections);
+
+// The registered lists and, per kind, their merged set. Built with the rule
+// set; shared by the threads that lint with it.
+class PartScanner {
+ public:
+  PartScanner() = default;
+  PartScanner(const PartScanner&) = delete;
+  PartScanner& operator=(const PartScanner&) = delete;
+
+  // Registers `list` for the kinds in `mask` (at rule-set build, before any lint).
+  void add(PatternList& list, PartMask mask);
+
+ private:
+  friend class DraftScan;
+  struct KindSet {
+    std::vector<std::string> sources;  // every registered list's patterns, list after list
+    std::once_flag once;
+    std::unique_ptr<RE2::Set> set;  // null until compiled, or when it cannot be built
+    std::atomic<uint32_t> uses{0};
+  };
+  // The kind's set once it is in steady use, else null.
+  const RE2::Set* steady_set(PartKind kind) const;
+
+  mutable std::array<KindSet, kPartKinds> kinds_;
+};
+
+// The scan of one draft: each part is scanned on first request. One per
+// lint; not shared between threads.
+class DraftScan {
+ public:
+  DraftScan(const PartScanner* scanner, const core::Draft& draft);
+
+  struct Hit {
+    PartKind kind;
+    const std::vector<int>* ids;  // ids in the kind's set that match in the part, sorted
+  };
+  // What matches in `span` when it is one of the draft's parts, of a kind in
+  // `mask`, whose set is in steady use; nullopt otherwise.
+  std::optional<Hit> matches(core::Span span, PartMask mask) const;
+
+ private:
+  struct Part {
+    core::Span span;
+    PartKind kind;
+    bool scanned = false;
+    bool ok = false;
+    std::vector<int> ids;
+  };
+  const PartScanner* scanner_;
+  std::string_view text_;
+  mutable std::vector<Part> parts_;  // sorted by span
+};
+
+}  // namespace followup::rules
