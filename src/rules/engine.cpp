@@ -193,7 +193,9 @@ std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context&
   PatternContext patterns;
   patterns.atoms = &atoms;
   patterns.parts = &parts;
-  LintInput input{draft, context, &patterns};
+  thread_local SectionCache sections;  // its buffers serve one lint after another
+  sections.reset(draft, rules.section_keys());
+  LintInput input{draft, context, &patterns, &sections};
   for (const auto& rule : rules.rules()) {
     if (!rule->applies_to(context)) continue;
     Emitter emitter(rule->id, *rule->severity, out);

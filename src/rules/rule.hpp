@@ -5,6 +5,8 @@
 // and built as a separate check: the way one ID covers several conditions.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,11 +39,30 @@ class Message {
   std::string text_;
 };
 
+struct CheckCommon;
+
+// The spans of each distinct `sections` list, built once per lint for all
+// the checks that read the same sections (most read "paragraph" or the
+// salutation). Keys come from RuleSet::build.
+class SectionCache {
+ public:
+  // Starts a lint of `draft` with `keys` distinct section lists.
+  void reset(const core::Draft& draft, size_t keys);
+  const std::vector<core::Span>& spans(const CheckCommon& common);
+
+ private:
+  const core::Draft* draft_ = nullptr;
+  std::vector<std::vector<core::Span>> spans_;  // by key; kept between lints for their memory
+  std::vector<char> built_;
+  std::deque<std::vector<core::Span>> unnumbered_;  // stable addresses
+};
+
 // What a check reads: the parsed draft and its resolved context.
 struct LintInput {
   const core::Draft& draft;
   const core::Context& context;
   const PatternContext* patterns = nullptr;  // for PatternList::find_all and any
+  SectionCache* sections = nullptr;          // the spans of a check's sections: sections->spans(common_)
 };
 
 // Collects the diagnostics of one rule for one draft. The first
@@ -53,8 +74,8 @@ class Emitter {
  public:
   static constexpr size_t kMaxPerRule = 100;
 
-  Emitter(std::string rule_id, core::Severity severity, std::vector<diag::Diagnostic>& out)
-      : rule_id_(std::move(rule_id)), severity_(severity), out_(out) {}
+  Emitter(const std::string& rule_id, core::Severity severity, std::vector<diag::Diagnostic>& out)
+      : rule_id_(rule_id), severity_(severity), out_(out) {}
   // The returned diagnostic may be given fixes; past the limit it is a
   // scratch one that is thrown away.
   diag::Diagnostic& report(core::Span span, std::string message, std::string help = {});
@@ -62,7 +83,7 @@ class Emitter {
   void finish();
 
  private:
-  std::string rule_id_;
+  const std::string& rule_id_;  // the Rule's, which outlives the lint
   core::Severity severity_;
   std::vector<diag::Diagnostic>& out_;
   size_t reported_ = 0;
@@ -73,6 +94,7 @@ class Emitter {
 // Settings every check shares, read from the rule table by the loader.
 struct CheckCommon {
   std::vector<std::string> sections;  // names from sections.hpp
+  size_t sections_key = SIZE_MAX;     // equal for equal `sections` (numbered by RuleSet::build)
   Message message;
   std::string help;
   std::map<std::string, std::string> when;  // context key -> required value
@@ -87,6 +109,7 @@ class Check {
   // rule set registers them with its PartScanner (part_scan.hpp).
   virtual std::vector<PatternList*> section_lists() { return {}; }
   const CheckCommon& common() const { return common_; }
+  void set_sections_key(size_t key) { common_.sections_key = key; }
 
  protected:
   std::string format(const std::vector<std::pair<std::string, std::string>>& args) const {

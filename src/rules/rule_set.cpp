@@ -184,10 +184,16 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
     if (!seen.count(id)) errors.push_back({value.origin, fmt::format("unknown rule '{}' in [rules]", id)});
   }
   std::sort(set->rules_.begin(), set->rules_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
-  // Every list read over whole parts shares one pass per part of a draft.
-  for (auto& rule : set->rules_)
-    for (auto& check : rule->checks)
+  // Every list read over whole parts shares one pass per part of a draft,
+  // and checks that read the same sections share their spans (SectionCache).
+  std::map<std::vector<std::string>, size_t> section_keys;
+  for (auto& rule : set->rules_) {
+    for (auto& check : rule->checks) {
       for (PatternList* list : check->section_lists()) set->parts_.add(*list, part_mask(check->common().sections));
+      check->set_sections_key(section_keys.emplace(check->common().sections, section_keys.size()).first->second);
+    }
+  }
+  set->section_keys_ = section_keys.size();
   return set;
 }
 

@@ -33,10 +33,13 @@ class RuleSet {
   const Rule* find(std::string_view id) const;
   // The shared pass per part of a draft over the rules' pattern lists.
   const PartScanner& parts() const { return parts_; }
+  // How many distinct `sections` lists the checks use (SectionCache keys).
+  size_t section_keys() const { return section_keys_; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
   PartScanner parts_;
+  size_t section_keys_ = 0;
 
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/rule.hpp"
+
 namespace followup::rules {
 
 const std::vector<std::string>& section_names() {
@@ -64,12 +66,37 @@ std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view
 
 std::vector<core::Span> section_spans(const core::Draft& draft, const std::vector<std::string>& names) {
   std::vector<core::Span> out;
+  section_spans(draft, names, out);
+  return out;
+}
+
+void section_spans(const core::Draft& draft, const std::vector<std::string>& names, std::vector<core::Span>& out) {
+  out.clear();
   for (const auto& name : names) append_section(draft, name, out);
   // Listed in document order already, as most rules list their sections.
   auto before = [](core::Span a, core::Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; };
   if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+}
+
+void SectionCache::reset(const core::Draft& draft, size_t keys) {
+  draft_ = &draft;
+  if (spans_.size() < keys) spans_.resize(keys);
+  built_.assign(keys, 0);
+  unnumbered_.clear();
+}
+
+const std::vector<core::Span>& SectionCache::spans(const CheckCommon& common) {
+  const size_t key = common.sections_key;
+  if (key >= built_.size()) {  // a check the rule set did not number: spans of its own
+    unnumbered_.push_back(section_spans(*draft_, common.sections));
+    return unnumbered_.back();
+  }
+  if (!built_[key]) {
+    section_spans(*draft_, common.sections, spans_[key]);
+    built_[key] = 1;
+  }
+  return spans_[key];
 }
 
 }  // namespace followup::rules

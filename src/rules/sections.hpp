@@ -21,5 +21,7 @@ std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view
 
 // Spans of several sections, sorted and de-duplicated.
 std::vector<core::Span> section_spans(const core::Draft& draft, const std::vector<std::string>& names);
+// The same, written into `out` (cleared first), so its memory can be reused.
+void section_spans(const core::Draft& draft, const std::vector<std::string>& names, std::vector<core::Span>& out);
 
 }  // namespace followup::rules

@@ -26,7 +26,7 @@ class Count : public Check {
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     std::vector<Match> all;
-    auto spans = section_spans(in.draft, common_.sections);
+    const auto& spans = in.sections->spans(common_);
     for (core::Span s : spans) {
       QuoteTracker quotes(text, s);
       for (const Match& m : patterns.find_all(text, s, in.patterns))

@@ -14,7 +14,7 @@ class Emoji : public Check {
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
-    for (core::Span section : section_spans(in.draft, common_.sections)) {
+    for (core::Span section : in.sections->spans(common_)) {
       for (core::Span e : parse::find_emoji(text.substr(section.begin, section.size()))) {
         core::Span span{section.begin + e.begin, section.begin + e.end};
         auto& d = out.report(span, format({{"match", std::string(text.substr(span.begin, span.size()))}}), help());

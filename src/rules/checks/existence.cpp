@@ -73,7 +73,7 @@ class Existence : public Check {
       if (value && !value->empty() && *value != "[]" && *value != "false") return;
     }
     std::string_view text = in.draft.source->text();
-    const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
+    const std::vector<core::Span>& sections = in.sections->spans(common_);
     std::optional<std::set<std::string>> from_context;  // built at the first match
     for (core::Span section : sections) {
       std::vector<core::Span> kept;

@@ -26,7 +26,7 @@ class Limit : public Check {
     auto limit = limit_for(in.context);
     if (!limit) return;
     std::string kind(core::kind_name(in.context.effective_kind()));
-    auto spans = section_spans(in.draft, common_.sections);
+    const auto& spans = in.sections->spans(common_);
     if (sentences) {
       // Sentences and spans are both in document order: walk them together.
       const auto& all = in.draft.sentences;

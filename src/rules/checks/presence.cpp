@@ -15,7 +15,7 @@ class Presence : public Check {
   std::vector<std::string> report_at;
 
   void run(const LintInput& in, Emitter& out) const override {
-    for (core::Span s : section_spans(in.draft, common_.sections))
+    for (core::Span s : in.sections->spans(common_))
       if (!s.empty()) return;
     core::Span where{in.draft.body.begin, in.draft.body.begin};
     for (const auto& place : report_at) {

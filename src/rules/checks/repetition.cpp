@@ -22,7 +22,7 @@ class Repetition : public Check {
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
-    auto spans = section_spans(in.draft, common_.sections);
+    const auto& spans = in.sections->spans(common_);
     const auto& words = in.draft.words;
     for (size_t i = 1; i < words.size(); ++i) {
       core::Span a = words[i - 1], b = words[i];

@@ -25,7 +25,7 @@ class Required : public Check {
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
-    auto spans = section_spans(in.draft, common_.sections);
+    const auto& spans = in.sections->spans(common_);
     if (spans.empty()) return;
     for (core::Span s : spans)
       if (patterns.any(text, s, in.patterns) || (!unless.empty() && unless.any(text, s, in.patterns))) return;

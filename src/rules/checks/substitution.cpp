@@ -22,7 +22,7 @@ class Substitution : public Check {
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
-    const std::vector<core::Span> sections = section_spans(in.draft, common_.sections);
+    const std::vector<core::Span>& sections = in.sections->spans(common_);
     for (core::Span section : sections) {
       QuoteTracker quotes(text, section);
       for (const Match& m : patterns.find_all(text, section, in.patterns)) {
