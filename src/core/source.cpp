@@ -1,6 +1,7 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "core/utf8.hpp"
@@ -28,6 +29,20 @@ Source::Source(std::string path, std::string text)
       counts_.push_back({i, code_points, utf16_units});
       next_count = i + kCountStride;
     }
+    // Eight bytes at a time while they are ASCII with no line break (most
+    // of a note), up to the next count so the index keeps its stride.
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+    while (i + 8 <= n && i < next_count) {
+      uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      if ((w & kHighs) || has_zero_byte(w ^ (kOnes * '\n')) || has_zero_byte(w ^ (kOnes * '\r'))) break;
+      i += 8;
+      code_points += 8;
+      utf16_units += 8;
+    }
+    if (i >= n) break;
+    if (i >= next_count) continue;
     unsigned char c = bytes[i];
     ++code_points;
     if (c < 0x80) {

@@ -192,10 +192,11 @@ uint32_t inline_salutation_end(std::string_view line) {
 template <typename TextOf>
 bool starts_quoted_reply(const std::vector<Line>& lines, size_t k, TextOf text_of) {
   std::string_view t = text_of(lines[k]);
-  std::string lower = lower_ascii(t);
-  if (lower.find("original message") != std::string::npos && t.rfind("--", 0) == 0) return true;
+  // Most lines start with neither "--", "on " nor ">": no lowercase copy for them.
+  if (t.rfind("--", 0) == 0 && lower_ascii(t).find("original message") != std::string::npos) return true;
   if (t.empty() || t[0] != '>') {
-    bool wrote = lower.rfind("on ", 0) == 0 && lower.size() > 6 && lower.substr(lower.size() - 6) == "wrote:";
+    bool wrote = t.size() > 6 && (t[0] == 'o' || t[0] == 'O') && lower_ascii(t.substr(0, 3)) == "on " &&
+                 lower_ascii(t.substr(t.size() - 6)) == "wrote:";
     if (!wrote) return false;
   }
   // Quoted lines (and the "wrote:" line) count only when the rest is quoted too.
@@ -420,19 +421,27 @@ core::Draft parse_draft(const core::Source& source) {
     }
   }
 
+  thread_local std::vector<SentenceSpan> sentences;  // reused from draft to draft
   for (Span p : draft.paragraphs) {
-    for (const auto& s : split_sentences(text.substr(p.begin, p.size())))
+    split_sentences(text.substr(p.begin, p.size()), sentences);
+    for (const auto& s : sentences)
       draft.sentences.push_back({Span{p.begin + s.span.begin, p.begin + s.span.end}, s.list_item});
   }
   // Words part by part: one emoji then sends only its own part through ICU's slow path.
-  std::vector<Span> parts;
-  if (draft.salutation) parts.push_back(*draft.salutation);
-  parts.insert(parts.end(), draft.paragraphs.begin(), draft.paragraphs.end());
-  if (draft.closing) parts.push_back(*draft.closing);
-  parts.insert(parts.end(), draft.signature_lines.begin(), draft.signature_lines.end());
-  for (Span part : parts)
-    for (Span w : split_words(text.substr(part.begin, part.size())))
-      draft.words.push_back(Span{part.begin + w.begin, part.begin + w.end});
+  thread_local std::vector<Span> words;
+  auto add_words = [&](Span part) {
+    split_words(text.substr(part.begin, part.size()), words);
+    for (Span w : words) draft.words.push_back(Span{part.begin + w.begin, part.begin + w.end});
+  };
+  draft.words.reserve(std::min<size_t>(text.size() / 6, 1024));  // a typical note, without growing
+  if (draft.salutation) add_words(*draft.salutation);
+  for (Span p : draft.paragraphs) add_words(p);
+  if (draft.closing) add_words(*draft.closing);
+  for (Span s : draft.signature_lines) add_words(s);
+  // A huge draft's buffers are not kept for the next one.
+  constexpr size_t kKeep = 1 << 16;
+  if (words.capacity() > kKeep) std::vector<Span>().swap(words);
+  if (sentences.capacity() > kKeep) std::vector<SentenceSpan>().swap(sentences);
   return draft;
 }
 

@@ -691,7 +691,13 @@ StandInText& thread_stand_in() {
 
 std::vector<SentenceSpan> split_sentences(std::string_view text) {
   std::vector<SentenceSpan> result;
-  if (text.empty() || text.size() > kMaxInput) return result;
+  split_sentences(text, result);
+  return result;
+}
+
+void split_sentences(std::string_view text, std::vector<SentenceSpan>& result) {
+  result.clear();
+  if (text.empty() || text.size() > kMaxInput) return;
   thread_local std::vector<ForcedBreak> forced;
   forced.clear();
 
@@ -704,32 +710,38 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
     AsciiSentenceBreaks breaks(chars, length);
     auto to_byte = [&simple](int32_t i) { return simple.to_byte(i); };
     assemble_sentences(chars, length, forced, breaks, to_byte, result);
-    return result;
+    return;
   }
 
   forced.clear();
   icu::BreakIterator* it = thread_iterator(IteratorKind::kSentence);
-  if (it == nullptr) return result;
+  if (it == nullptr) return;
   Utf16Text& buffer = thread_text();
   auto patch = [](char16_t* units, int32_t length) {
     patch_sentence_copy(units, length, forced);
   };
-  if (!load_utf16<true>(buffer, text, patch)) return result;
+  if (!load_utf16<true>(buffer, text, patch)) return;
   const char16_t* units = buffer.text.getBuffer();
-  if (units == nullptr) return result;
+  if (units == nullptr) return;
   it->setText(buffer.text);
   IcuBreaks breaks(it);
   auto to_byte = [&buffer](int32_t i) { return buffer.to_byte(i); };
   assemble_sentences(units, buffer.text.length(), forced, breaks, to_byte, result);
-  return result;
+  return;
 }
 
 std::vector<Span> split_words(std::string_view text) {
   std::vector<Span> result;
-  if (text.empty() || text.size() > kMaxInput) return result;
+  split_words(text, result);
+  return result;
+}
+
+void split_words(std::string_view text, std::vector<Span>& result) {
+  result.clear();
+  if (text.empty() || text.size() > kMaxInput) return;
   if (is_ascii(text)) {
     ascii_words(text, result);
-    return result;
+    return;
   }
   StandInText& simple = thread_stand_in();
   if (build_stand_in(text, false, simple)) {
@@ -738,13 +750,13 @@ std::vector<Span> split_words(std::string_view text) {
       word = {simple.to_byte(static_cast<int32_t>(word.begin)),
               simple.to_byte(static_cast<int32_t>(word.end))};
     }
-    return result;
+    return;
   }
 
   icu::BreakIterator* it = thread_iterator(IteratorKind::kWord);
-  if (it == nullptr) return result;
+  if (it == nullptr) return;
   Utf16Text& buffer = thread_text();
-  if (!load_utf16<true>(buffer, text)) return result;
+  if (!load_utf16<true>(buffer, text)) return;
 
   it->setText(buffer.text);
   int32_t start = it->first();
@@ -756,7 +768,7 @@ std::vector<Span> split_words(std::string_view text) {
       result.push_back({buffer.to_byte(start), buffer.to_byte(end)});
     }
   }
-  return result;
+  return;
 }
 
 namespace {

@@ -36,6 +36,8 @@ struct SentenceSpan {
   bool list_item = false;
 };
 std::vector<SentenceSpan> split_sentences(std::string_view text);
+// The same into `out` (cleared first), so a caller can reuse its memory.
+void split_sentences(std::string_view text, std::vector<SentenceSpan>& out);
 
 // Words (ICU word break, rule status letter, number, kana or ideographic);
 // punctuation, spaces and emoji are skipped. Following ICU: an apostrophe or
@@ -44,6 +46,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text);
 // a hyphen splits ("Smith-Jones" is two words), '@' counts as a letter
 // ("jane@example.com" is one word), and CJK is split by dictionary.
 std::vector<core::Span> split_words(std::string_view text);
+void split_words(std::string_view text, std::vector<core::Span>& out);
 
 // Columns a terminal uses to show `text`: grapheme clusters, two columns for
 // East Asian Wide/Fullwidth and emoji presentation (including a pictograph

@@ -74,8 +74,11 @@ class Emitter {
  public:
   static constexpr size_t kMaxPerRule = 100;
 
+  // `rule_id` is kept by reference (no copy per rule per lint): it must
+  // outlive the emitter, so a temporary is refused.
   Emitter(const std::string& rule_id, core::Severity severity, std::vector<diag::Diagnostic>& out)
       : rule_id_(rule_id), severity_(severity), out_(out) {}
+  Emitter(std::string&&, core::Severity, std::vector<diag::Diagnostic>&) = delete;
   // The returned diagnostic may be given fixes; past the limit it is a
   // scratch one that is thrown away.
   diag::Diagnostic& report(core::Span span, std::string message, std::string help = {});

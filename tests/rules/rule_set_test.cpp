@@ -171,9 +171,10 @@ TEST_CASE("every built-in rule file parses and every pattern compiles", "[rules]
 TEST_CASE("a rule lists at most kMaxPerRule findings per draft, then one notice with the count", "[rules]") {
   using followup::rules::Emitter;
   std::vector<followup::diag::Diagnostic> out;
+  const std::string id = "style.repeated-word";
   auto fire = [&](size_t times) {
     out.clear();
-    Emitter emitter("style.repeated-word", followup::core::Severity::kWarning, out);
+    Emitter emitter(id, followup::core::Severity::kWarning, out);
     for (size_t i = 0; i < times; ++i) {
       auto& d = emitter.report({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, "found " + std::to_string(i));
       d.fixes.push_back({"remove it", {}, followup::diag::Applicability::kSafe});
