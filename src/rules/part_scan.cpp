@@ -78,9 +78,16 @@ DraftScan::DraftScan(const PartScanner* scanner, const core::Draft& draft)
 }
 
 std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask) const {
-  auto it = std::lower_bound(parts_.begin(), parts_.end(), span, [](const Part& p, core::Span s) {
-    return p.span.begin != s.begin ? p.span.begin < s.begin : p.span.end < s.end;
-  });
+  // A check asks about its sections in document order: try the part after
+  // the last one asked for before searching.
+  auto it = parts_.begin() + static_cast<std::ptrdiff_t>(std::min(hint_, parts_.size()));
+  if (it == parts_.end() || it->span != span) {
+    it = std::lower_bound(parts_.begin(), parts_.end(), span, [](const Part& p, core::Span s) {
+      return p.span.begin != s.begin ? p.span.begin < s.begin : p.span.end < s.end;
+    });
+  }
+  while (it != parts_.begin() && it != parts_.end() && std::prev(it)->span == span) --it;  // the same span twice
+  hint_ = static_cast<size_t>(it - parts_.begin()) + 1;
   for (; it != parts_.end() && it->span == span; ++it) {
     if (!(mask & part_bit(it->kind))) continue;
     if (!it->scanned) {

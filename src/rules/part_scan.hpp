@@ -90,6 +90,7 @@ class DraftScan {
   const PartScanner* scanner_;
   std::string_view text_;
   mutable std::vector<Part> parts_;  // sorted by span
+  mutable size_t hint_ = 0;          // where the next request probably is
 };
 
 }  // namespace followup::rules

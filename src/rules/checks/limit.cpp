@@ -32,27 +32,34 @@ class Limit : public Check {
       const auto& all = in.draft.sentences;
       size_t next = 0;
       for (core::Span s : spans) {
-        std::vector<core::Span> inside;
+        // Only the count, the first sentence past the limit and the last one matter.
+        size_t count = 0;
+        core::Span where;
         while (next < all.size() && all[next].span.begin < s.begin) ++next;
-        for (size_t i = next; i < all.size() && all[i].span.begin < s.end; ++i)
-          if (s.contains(all[i].span) && !all[i].list_item) inside.push_back(all[i].span);
-        if (static_cast<int64_t>(inside.size()) <= *limit) continue;
-        core::Span where{inside[static_cast<size_t>(*limit)].begin, inside.back().end};
-        out.report(where, format({{"count", std::to_string(inside.size())}, {"max", std::to_string(*limit)}, {"kind", kind}}),
+        for (size_t i = next; i < all.size() && all[i].span.begin < s.end; ++i) {
+          if (!s.contains(all[i].span) || all[i].list_item) continue;
+          if (count == static_cast<size_t>(*limit)) where.begin = all[i].span.begin;
+          where.end = all[i].span.end;
+          ++count;
+        }
+        if (static_cast<int64_t>(count) <= *limit) continue;
+        out.report(where, format({{"count", std::to_string(count)}, {"max", std::to_string(*limit)}, {"kind", kind}}),
                    help());
       }
       return;
     }
-    std::vector<core::Span> words;
+    size_t count = 0;
+    core::Span where;  // the first word past the limit
     size_t current = 0;  // words and spans are in document order
     for (core::Span w : in.draft.words) {
       while (current < spans.size() && spans[current].end < w.end) ++current;
       if (current == spans.size()) break;
-      if (spans[current].contains(w)) words.push_back(w);
+      if (!spans[current].contains(w)) continue;
+      if (count == static_cast<size_t>(*limit)) where = w;
+      ++count;
     }
-    if (static_cast<int64_t>(words.size()) <= *limit) return;
-    core::Span where = words[static_cast<size_t>(*limit)];
-    out.report(where, format({{"count", std::to_string(words.size())}, {"max", std::to_string(*limit)}, {"kind", kind}}),
+    if (static_cast<int64_t>(count) <= *limit) return;
+    out.report(where, format({{"count", std::to_string(count)}, {"max", std::to_string(*limit)}, {"kind", kind}}),
                help());
   }
 };

@@ -27,6 +27,13 @@ class Repetition : public Check {
     for (size_t i = 1; i < words.size(); ++i) {
       core::Span a = words[i - 1], b = words[i];
       if (a.size() != b.size()) continue;
+      // Cheapest test first: most neighbours of equal length differ.
+      std::string_view wa = text.substr(a.begin, a.size()), wb = text.substr(b.begin, b.size());
+      bool same = true;
+      for (size_t k = 0; k < wa.size() && same; ++k)
+        same = std::tolower(static_cast<unsigned char>(wa[k])) ==
+               std::tolower(static_cast<unsigned char>(wb[k]));
+      if (!same || std::isdigit(static_cast<unsigned char>(wa[0]))) continue;
       // The first span that ends at or after b is the only one that can hold both.
       auto it = std::lower_bound(spans.begin(), spans.end(), b.end,
                                  [](core::Span s, uint32_t end) { return s.end < end; });
@@ -34,12 +41,6 @@ class Repetition : public Check {
       std::string_view between = text.substr(a.end, b.begin - a.end);
       if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos)
         continue;
-      std::string_view wa = text.substr(a.begin, a.size()), wb = text.substr(b.begin, b.size());
-      bool same = true;
-      for (size_t k = 0; k < wa.size() && same; ++k)
-        same = std::tolower(static_cast<unsigned char>(wa[k])) ==
-               std::tolower(static_cast<unsigned char>(wb[k]));
-      if (!same || std::isdigit(static_cast<unsigned char>(wa[0]))) continue;
       if (skip_capitalized && std::isupper(static_cast<unsigned char>(wb[0]))) continue;
       std::string lower = parse::comparison_key(wa);
       if (allow.count(lower)) continue;
