@@ -554,26 +554,36 @@ WordClass word_class(char c) { return kWordClass[static_cast<unsigned char>(c) &
 // run with a letter or digit is a word, and so is "__", but a lone '_' matches
 // no rule and is not.
 void ascii_words(std::string_view text, std::vector<Span>& result) {
+  // Most bytes are letters inside a word or spaces between words: both get
+  // a tight loop; the joiners and '_' take the careful path.
+  auto is_alnum = [](char c) {
+    const WordClass k = word_class(c);
+    return k == kWordLetter || k == kWordDigit;
+  };
   const auto n = static_cast<uint32_t>(text.size());
+  const char* s = text.data();
   uint32_t i = 0;
   while (i < n) {
-    WordClass c = word_class(text[i]);
-    if (c != kWordLetter && c != kWordDigit && c != kWordConnector) {
+    while (i < n && word_class(s[i]) != kWordLetter && word_class(s[i]) != kWordDigit &&
+           word_class(s[i]) != kWordConnector)
       ++i;
-      continue;
-    }
+    if (i >= n) break;
     const uint32_t begin = i;
     bool is_word = false;
     while (i < n) {
-      c = word_class(text[i]);
-      if (c == kWordLetter || c == kWordDigit) {
+      if (is_alnum(s[i])) {
         is_word = true;
-      } else if (c == kWordConnector) {
+        do ++i;
+        while (i < n && is_alnum(s[i]));
+        continue;
+      }
+      const WordClass c = word_class(s[i]);
+      if (c == kWordConnector) {
         is_word = is_word || i > begin;
       } else if (c == kWordMidBoth || c == kWordMidNum) {
         if (i + 1 >= n) break;
-        const WordClass before = word_class(text[i - 1]);
-        const WordClass after = word_class(text[i + 1]);
+        const WordClass before = word_class(s[i - 1]);
+        const WordClass after = word_class(s[i + 1]);
         const bool letters = c == kWordMidBoth && before == kWordLetter && after == kWordLetter;
         const bool digits = before == kWordDigit && after == kWordDigit;
         if (!letters && !digits) break;
