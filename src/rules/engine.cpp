@@ -116,7 +116,7 @@ std::vector<Pragma> find_pragmas(const core::Source& source) {
 }
 
 void resolve_context(const core::Source& source, const core::Draft& draft, const LintSettings& settings,
-                     core::Context& context, std::vector<std::string>& disabled,
+                     const PatternContext& patterns, core::Context& context, std::vector<std::string>& disabled,
                      std::vector<std::pair<std::string, core::Span>>& disabled_where, std::vector<Diagnostic>& out) {
   const RuleSet& rules = *settings.rules;
   if (draft.front_matter_unclosed) {
@@ -171,7 +171,7 @@ void resolve_context(const core::Source& source, const core::Draft& draft, const
   std::vector<config::LoadError> errors;
   config::apply_context(context, settings.flag_context, "command line", errors);
   if (!context.kind) {
-    context.kind = infer_kind(draft);
+    context.kind = infer_kind(draft, settings.rules->kind_signals(), &patterns);
     context.origins["kind"] = "inferred";
   }
 }
@@ -187,12 +187,17 @@ bool conditions_hold(const CheckCommon& common, const core::Context& context) {
 }  // namespace
 
 std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules) {
-  std::vector<Diagnostic> out;
   const AtomScan atoms(draft.source->text());
   const DraftScan parts(&rules.parts(), draft);
   PatternContext patterns;
   patterns.atoms = &atoms;
   patterns.parts = &parts;
+  return run_rules(draft, context, rules, patterns);
+}
+
+std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules,
+                                  const PatternContext& patterns) {
+  std::vector<Diagnostic> out;
   thread_local SectionCache sections;  // its buffers serve one lint after another
   sections.reset(draft, rules.section_keys());
   LintInput input{draft, context, &patterns, &sections};
@@ -239,9 +244,15 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
   std::vector<Diagnostic> engine;
   std::vector<std::string> disabled;
   std::vector<std::pair<std::string, core::Span>> disabled_where;
-  resolve_context(source, draft, settings, result.context, disabled, disabled_where, engine);
+  // The scans of this draft, shared by kind inference and the rules.
+  const AtomScan atoms(draft.source->text());
+  const DraftScan parts(&rules.parts(), draft);
+  PatternContext patterns;
+  patterns.atoms = &atoms;
+  patterns.parts = &parts;
+  resolve_context(source, draft, settings, patterns, result.context, disabled, disabled_where, engine);
 
-  std::vector<Diagnostic> found = run_rules(draft, result.context, rules);
+  std::vector<Diagnostic> found = run_rules(draft, result.context, rules, patterns);
 
   // Suppressions: front matter `disable`, comment pragmas, config [[suppress]].
   std::vector<Pragma> pragmas = find_pragmas(source);

@@ -33,5 +33,8 @@ LintResult lint(const core::Source& source, const LintSettings& settings);
 
 // Runs the rules that apply to `context` over a parsed draft (no suppressions).
 std::vector<diag::Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules);
+// The same with the draft's scans already made (lint shares them with kind inference).
+std::vector<diag::Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules,
+                                        const PatternContext& patterns);
 
 }  // namespace followup::rules

@@ -1,12 +1,10 @@
 #include "rules/infer_kind.hpp"
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <array>
-#include <memory>
+#include <tuple>
 
 #include "rules/params.hpp"
+#include "rules/text_util.hpp"
 
 namespace followup::rules {
 namespace {
@@ -17,10 +15,9 @@ struct Signal {
   int body_weight;
 };
 
-// All signals in one RE2::Set, so the body is scanned once, not once per signal.
 struct Signals {
   std::vector<Signal> signals;
-  std::unique_ptr<RE2::Set> set;
+  std::vector<std::string> patterns;
 };
 
 Signals make_signals() {
@@ -50,34 +47,50 @@ Signals make_signals() {
       {Kind::kThankYou, 0, 2, R"((?i)\benjoyed (?:speaking|talking|meeting|learning|our|hearing|the)\b|\bit was (?:a pleasure|great|nice) (?:speaking|talking|meeting)\b)"},
   };
   Signals out;
-  out.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
   for (const auto& [kind, subject_weight, body_weight, pattern] : table) {
     out.signals.push_back({kind, subject_weight, body_weight});
-    out.set->Add(pattern, nullptr);
+    out.patterns.emplace_back(pattern);
   }
-  out.set->Compile();
   return out;
+}
+
+const Signals& signals() {
+  static const Signals built = make_signals();
+  return built;
 }
 
 }  // namespace
 
+const std::vector<std::string>& kind_signal_patterns() { return signals().patterns; }
+
 core::Kind infer_kind(const core::Draft& draft) {
-  static const Signals signals = make_signals();
+  static const PatternList list(PatternSources{kind_signal_patterns()});
+  return infer_kind(draft, list, nullptr);
+}
+
+core::Kind infer_kind(const core::Draft& draft, const PatternList& list, const PatternContext* context) {
+  const auto& table = signals().signals;
   std::array<int, 4> score{};
   std::string_view text = draft.source->text();
-  std::vector<int> hits;
   if (const core::Header* subject = draft.header("subject")) {
-    signals.set->Match(re2::StringPiece(text.data() + subject->value.begin, subject->value.size()), &hits);
-    for (int i : hits) {
-      const Signal& s = signals.signals[static_cast<size_t>(i)];
+    for (size_t i : list.matching(text, subject->value, context)) {
+      const Signal& s = table[i];
       score[static_cast<size_t>(s.kind)] += s.subject_weight;
     }
   }
-  hits.clear();
-  signals.set->Match(re2::StringPiece(text.data() + draft.body.begin, draft.body.size()), &hits);
-  for (int i : hits) {
-    const Signal& s = signals.signals[static_cast<size_t>(i)];
-    score[static_cast<size_t>(s.kind)] += s.body_weight;
+  // The body part by part, each signal counted once: the parts are what the
+  // shared pass scans (part_scan.hpp), and no signal spans two of them.
+  std::vector<char> body_hit(table.size(), 0);
+  auto scan = [&](core::Span part) {
+    for (size_t i : list.matching(text, part, context)) body_hit[i] = 1;
+  };
+  if (draft.salutation) scan(*draft.salutation);
+  for (core::Span p : draft.paragraphs) scan(p);
+  if (draft.closing) scan(*draft.closing);
+  for (core::Span p : draft.signature_lines) scan(p);
+  for (size_t i = 0; i < table.size(); ++i) {
+    if (!body_hit[i]) continue;
+    score[static_cast<size_t>(table[i].kind)] += table[i].body_weight;
   }
   const int rejection = score[static_cast<size_t>(core::Kind::kRejectionReply)];
   const int inquiry = score[static_cast<size_t>(core::Kind::kStatusInquiry)];

@@ -39,13 +39,13 @@ void PartScanner::add(PatternList& list, PartMask mask) {
   }
 }
 
-const RE2::Set* PartScanner::steady_set(PartKind which) const {
+const RE2::Set* PartScanner::steady_set(PartKind which, bool count_use) const {
   auto& kind = kinds_[static_cast<size_t>(which)];
-  // Compiling a kind's set pays only over a batch or a session: a single
-  // draft keeps to the lists' own lazy patterns (fast start-up).
-  constexpr uint32_t kSteadyAfter = 32;
+  // Compiling a kind's set pays only over a batch or a session: the first
+  // drafts keep to the lists' own lazy patterns (fast start-up).
+  constexpr uint32_t kSteadyAfter = 16;  // drafts that had a part of this kind
   if (kind.uses.load(std::memory_order_relaxed) < kSteadyAfter) {
-    kind.uses.fetch_add(1, std::memory_order_relaxed);
+    if (count_use) kind.uses.fetch_add(1, std::memory_order_relaxed);
     return nullptr;
   }
   std::call_once(kind.once, [&] {
@@ -91,7 +91,9 @@ std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask)
   for (; it != parts_.end() && it->span == span; ++it) {
     if (!(mask & part_bit(it->kind))) continue;
     if (!it->scanned) {
-      const RE2::Set* set = scanner_->steady_set(it->kind);
+      const PartMask bit = part_bit(it->kind);
+      const RE2::Set* set = scanner_->steady_set(it->kind, !(counted_ & bit));
+      counted_ |= bit;
       if (!set) return std::nullopt;  // not yet in steady use: ask again next time
       it->scanned = true;
       RE2::Set::ErrorInfo error{};

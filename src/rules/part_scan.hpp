@@ -59,8 +59,9 @@ class PartScanner {
     std::unique_ptr<RE2::Set> set;  // null until compiled, or when it cannot be built
     std::atomic<uint32_t> uses{0};
   };
-  // The kind's set once it is in steady use, else null.
-  const RE2::Set* steady_set(PartKind kind) const;
+  // The kind's set once it is in steady use, else null; `count_use` on a
+  // draft's first request for the kind.
+  const RE2::Set* steady_set(PartKind kind, bool count_use) const;
 
   mutable std::array<KindSet, kPartKinds> kinds_;
 };
@@ -91,6 +92,7 @@ class DraftScan {
   std::string_view text_;
   mutable std::vector<Part> parts_;  // sorted by span
   mutable size_t hint_ = 0;          // where the next request probably is
+  mutable PartMask counted_ = 0;     // kinds this draft has counted as a use
 };
 
 }  // namespace followup::rules

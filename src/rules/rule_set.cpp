@@ -11,6 +11,7 @@
 #include "core/read_file.hpp"
 #include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
+#include "rules/infer_kind.hpp"
 #include "rules/registry.hpp"
 #include "rules/sections.hpp"
 
@@ -194,6 +195,8 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
     }
   }
   set->section_keys_ = section_keys.size();
+  set->kind_signals_ = PatternList(PatternSources{kind_signal_patterns()});
+  set->parts_.add(set->kind_signals_, part_mask({"subject", "body"}));
   return set;
 }
 
@@ -235,7 +238,13 @@ std::variant<RuleFile, LoadError> read_rule_file(const std::string& path) {
   }
   auto parsed = config::parse_toml(*text, path);
   if (auto* e = std::get_if<LoadError>(&parsed)) return *e;
-  return RuleFile{path, std::move(std::get<core::Value>(parsed))};
+  // Filled in place: moving a whole RuleFile into the variant trips GCC 12's
+  // -Wmaybe-uninitialized at -O2 (a false positive inside std::variant).
+  std::variant<RuleFile, LoadError> out{std::in_place_index<0>};
+  auto& file = std::get<RuleFile>(out);
+  file.path = path;
+  file.root = std::move(std::get<core::Value>(parsed));
+  return out;
 }
 
 }  // namespace followup::rules

@@ -35,11 +35,14 @@ class RuleSet {
   const PartScanner& parts() const { return parts_; }
   // How many distinct `sections` lists the checks use (SectionCache keys).
   size_t section_keys() const { return section_keys_; }
+  // infer_kind's signals, read through the shared pass over each part.
+  const PatternList& kind_signals() const { return kind_signals_; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
   PartScanner parts_;
   size_t section_keys_ = 0;
+  PatternList kind_signals_;
 
 };
 

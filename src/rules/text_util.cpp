@@ -91,6 +91,19 @@ std::vector<size_t> PatternList::candidates(std::string_view text, core::Span sp
   return out;
 }
 
+std::vector<size_t> PatternList::matching(std::string_view text, core::Span span, const PatternContext* context) const {
+  bool exact = false;
+  std::vector<size_t> out = candidates(text, span, context, exact);
+  if (!exact) {
+    re2::StringPiece piece(text.data() + span.begin, span.size());
+    std::erase_if(out, [&](size_t i) {
+      const RE2& re = at(i);
+      return !re.ok() || !RE2::PartialMatch(piece, re);
+    });
+  }
+  return out;
+}
+
 bool PatternList::any(std::string_view text, core::Span span, const PatternContext* context) const {
   if (sources_.empty()) return false;
   if (parts_ && context && context->parts) {

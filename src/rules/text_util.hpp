@@ -55,6 +55,8 @@ class PatternList {
   // position; offsets are relative to `text`. `context` holds the prefilter
   // scan of the draft (null: every pattern may match).
   std::vector<Match> find_all(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
+  // Indices of the patterns that match somewhere in text[span], in order.
+  std::vector<size_t> matching(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
   // Whether any pattern matches somewhere in text[span].
   bool any(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
  private:
