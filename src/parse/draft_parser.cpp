@@ -212,6 +212,7 @@ std::vector<Line> split_lines(const core::Source& source, uint32_t from) {
   std::vector<Line> lines;
   std::string_view text = source.text();
   uint32_t first = source.line_of(from);
+  lines.reserve(source.line_count() - first + 1);
   bool in_comment = false;
   for (uint32_t n = first; n <= source.line_count(); ++n) {
     Line line;
@@ -304,6 +305,8 @@ core::Draft parse_draft(const core::Source& source) {
   // The body: non-blank, non-comment lines, grouped into blocks by blank lines.
   std::vector<size_t> body;       // indexes into lines
   std::vector<int> block_of;      // block number of each body line
+  body.reserve(lines.size());
+  block_of.reserve(lines.size());
   int block = 0;
   bool gap = false;
   for (size_t k = i; k < n; ++k) {
@@ -422,6 +425,7 @@ core::Draft parse_draft(const core::Source& source) {
   }
 
   thread_local std::vector<SentenceSpan> sentences;  // reused from draft to draft
+  draft.sentences.reserve(std::min<size_t>(text.size() / 40 + 1, 256));  // about one per 40 bytes
   for (Span p : draft.paragraphs) {
     split_sentences(text.substr(p.begin, p.size()), sentences);
     for (const auto& s : sentences)

@@ -556,17 +556,21 @@ WordClass word_class(char c) { return kWordClass[static_cast<unsigned char>(c) &
 void ascii_words(std::string_view text, std::vector<Span>& result) {
   // Most bytes are letters inside a word or spaces between words: both get
   // a tight loop; the joiners and '_' take the careful path.
-  auto is_alnum = [](char c) {
-    const WordClass k = word_class(c);
-    return k == kWordLetter || k == kWordDigit;
-  };
+  static constexpr auto kFlags = [] {
+    std::array<uint8_t, 256> flags{};  // 1: letter or digit, 2: starts a run (also '_')
+    for (size_t c = 0; c < 128; ++c) {
+      const WordClass k = kWordClass[c];
+      if (k == kWordLetter || k == kWordDigit) flags[c] = 3;
+      if (k == kWordConnector) flags[c] = 2;
+    }
+    return flags;
+  }();
+  auto is_alnum = [](char c) { return (kFlags[static_cast<unsigned char>(c)] & 1) != 0; };
   const auto n = static_cast<uint32_t>(text.size());
   const char* s = text.data();
   uint32_t i = 0;
   while (i < n) {
-    while (i < n && word_class(s[i]) != kWordLetter && word_class(s[i]) != kWordDigit &&
-           word_class(s[i]) != kWordConnector)
-      ++i;
+    while (i < n && !(kFlags[static_cast<unsigned char>(s[i])] & 2)) ++i;
     if (i >= n) break;
     const uint32_t begin = i;
     bool is_word = false;

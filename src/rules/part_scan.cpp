@@ -60,6 +60,7 @@ const RE2::Set* PartScanner::steady_set(PartKind which, bool count_use) const {
 DraftScan::DraftScan(const PartScanner* scanner, const core::Draft& draft)
     : scanner_(scanner), text_(draft.source->text()) {
   if (!scanner_) return;
+  parts_.reserve(draft.headers.size() + draft.paragraphs.size() + draft.signature_lines.size() + 2);
   for (const auto& h : draft.headers) {
     PartKind kind = h.name == "subject" ? PartKind::kSubject
                     : h.name == "to"    ? PartKind::kTo
