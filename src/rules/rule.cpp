@@ -5,6 +5,37 @@
 
 namespace followup::rules {
 
+namespace {
+
+// Whether each replacement field of `text` is a plain {name}: no format
+// spec, conversion or nesting; "{{" and "}}" are escapes.
+bool plain_fields(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      if (i + 1 < text.size() && text[i + 1] == '{') {
+        ++i;
+        continue;
+      }
+      size_t close = text.find('}', i);
+      if (close == std::string_view::npos) return false;
+      std::string_view name = text.substr(i + 1, close - i - 1);
+      if (name.empty() || name.find_first_of(":!{") != std::string_view::npos) return false;
+      i = close;
+    } else if (text[i] == '}') {
+      if (i + 1 < text.size() && text[i + 1] == '}') {
+        ++i;
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Message::Message(std::string text) : text_(std::move(text)), plain_(plain_fields(text_)) {}
+
 std::optional<std::string> Message::validate(const std::vector<std::string>& fields) const {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const auto& f : fields) store.push_back(fmt::arg(f.c_str(), std::string("x")));
@@ -20,6 +51,32 @@ std::optional<std::string> Message::validate(const std::vector<std::string>& fie
 }
 
 std::string Message::format(const std::vector<std::pair<std::string, std::string>>& args) const {
+  if (plain_) {
+    std::string out;
+    out.reserve(text_.size() + 32);
+    bool known = true;
+    for (size_t i = 0; i < text_.size() && known; ++i) {
+      const char c = text_[i];
+      if ((c == '{' || c == '}') && i + 1 < text_.size() && text_[i + 1] == c) {
+        out += c;
+        ++i;
+      } else if (c == '{') {
+        const size_t close = text_.find('}', i);
+        const std::string_view name = std::string_view(text_).substr(i + 1, close - i - 1);
+        known = false;
+        for (const auto& [field, value] : args) {
+          if (field != name) continue;
+          out += value;
+          known = true;
+          break;
+        }
+        i = close;
+      } else {
+        out += c;
+      }
+    }
+    if (known) return out;  // else fmt's answer for an unknown field below
+  }
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
   try {

@@ -1,5 +1,8 @@
 #include "rules/rule_set.hpp"
 
+#include <fmt/args.h>
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "config/toml_value.hpp"
@@ -197,4 +200,25 @@ TEST_CASE("a rule lists at most kMaxPerRule findings per draft, then one notice 
   CHECK(notice.span.begin == Emitter::kMaxPerRule);  // where the unlisted ones start
   CHECK(notice.fixes.empty());  // fixes of unlisted findings are not applied blindly
   CHECK(notice.rule_id == "style.repeated-word");
+}
+
+TEST_CASE("message templates: plain fields are filled by hand exactly as fmt fills them", "[rules]") {
+  using followup::rules::Message;
+  const std::vector<std::pair<std::string, std::string>> args = {
+      {"match", "Thx"}, {"count", "3"}, {"max", "1"}, {"empty", ""}};
+  auto by_fmt = [&](const std::string& text) {
+    fmt::dynamic_format_arg_store<fmt::format_context> store;
+    for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+    return fmt::vformat(text, store);
+  };
+  for (std::string text : {"'{match}' is chat shorthand", "{count} marks, more than {max}", "{{literal}} {match}}}",
+                           "{match}{match}{empty}!", "no fields at all", "", "{{", "}}{{}}"}) {
+    INFO(text);
+    CHECK(Message(text).format(args) == by_fmt(text));
+  }
+  // Format specs go through fmt itself.
+  CHECK(Message("[{count:>3}]").format(args) == "[  3]");
+  // An unknown field (refused at load) falls back to the template as written.
+  CHECK(Message("{nope} and {match}").format(args) == "{nope} and {match}");
+  CHECK(Message("{match").format(args) == "{match");
 }
