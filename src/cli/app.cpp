@@ -377,7 +377,8 @@ int run(const std::vector<std::string>& args) {
   rules::WorkspaceOptions wo;
   if (o.config) {
     std::string why;
-    if (!read_file(*o.config, why)) {
+    wo.config_text = read_file(*o.config, why);
+    if (!wo.config_text) {
       err(fmt::format("{}: error: cannot read the config file: {}\n", *o.config, why));
       return 2;
     }

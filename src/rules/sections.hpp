@@ -24,4 +24,16 @@ std::vector<core::Span> section_spans(const core::Draft& draft, const std::vecto
 // The same, written into `out` (cleared first), so its memory can be reused.
 void section_spans(const core::Draft& draft, const std::vector<std::string>& names, std::vector<core::Span>& out);
 
+// Calls fn(word) for each of `words` that lies inside one of `spans`. Both
+// are in document order, so one merge does it (not words x spans).
+template <typename Fn>
+void for_each_word_in(const std::vector<core::Span>& words, const std::vector<core::Span>& spans, Fn&& fn) {
+  size_t current = 0;
+  for (core::Span w : words) {
+    while (current < spans.size() && spans[current].end < w.end) ++current;
+    if (current == spans.size()) break;
+    if (spans[current].contains(w)) fn(w);
+  }
+}
+
 }  // namespace followup::rules

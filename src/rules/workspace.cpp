@@ -67,7 +67,10 @@ std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& fil
 
   auto entry = std::make_shared<ConfigEntry>();
   if (!config_path.empty()) {
-    auto loaded = config::load_config(config_path);
+    // The command line reads --config once to check it; a reload reads the file again.
+    auto loaded = options_.config_text ? config::parse_config(*options_.config_text, config_path)
+                                       : config::load_config(config_path);
+    options_.config_text.reset();
     if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
       entry->errors = std::move(*errors);
     } else {

@@ -19,6 +19,7 @@ namespace followup::rules {
 
 struct WorkspaceOptions {
   std::optional<std::filesystem::path> config_path;  // --config; else discovery
+  std::optional<std::string> config_text;            // config_path's text when already read (used once)
   core::Table flag_context;                          // --kind, --context, --template
 };
 

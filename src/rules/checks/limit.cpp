@@ -50,14 +50,10 @@ class Limit : public Check {
     }
     size_t count = 0;
     core::Span where;  // the first word past the limit
-    size_t current = 0;  // words and spans are in document order
-    for (core::Span w : in.draft.words) {
-      while (current < spans.size() && spans[current].end < w.end) ++current;
-      if (current == spans.size()) break;
-      if (!spans[current].contains(w)) continue;
+    for_each_word_in(in.draft.words, spans, [&](core::Span w) {
       if (count == static_cast<size_t>(*limit)) where = w;
       ++count;
-    }
+    });
     if (static_cast<int64_t>(count) <= *limit) return;
     out.report(where, format({{"count", std::to_string(count)}, {"max", std::to_string(*limit)}, {"kind", kind}}),
                help());

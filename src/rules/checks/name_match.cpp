@@ -276,14 +276,7 @@ class NameMatch : public Check {
     std::vector<core::Span> words;
     if (const auto* subject = in.draft.header("subject"))
       for (const auto& t : tokens_of(text, subject->value)) words.push_back(t.span);
-    // Words and paragraphs are both in text order: one merge, not words x paragraphs.
-    auto paragraphs = section_spans(in.draft, "paragraph");
-    size_t p = 0;
-    for (core::Span w : in.draft.words) {
-      while (p < paragraphs.size() && paragraphs[p].end < w.end) ++p;
-      if (p == paragraphs.size()) break;
-      if (paragraphs[p].contains(w)) words.push_back(w);
-    }
+    for_each_word_in(in.draft.words, in.draft.paragraphs, [&](core::Span w) { words.push_back(w); });
     // run[i]: how many words from i on are joined by " ", "-" or "&" alone
     // ("Acme Data-Works"), so each start is checked in constant time.
     std::vector<uint32_t> run(words.size(), 1);
