@@ -52,8 +52,8 @@ class PatternList {
   const RE2& at(size_t i) const;
 
   // Every non-overlapping match of every pattern in text[span], in order of
-  // position; offsets are relative to `text`. `context` holds the prefilter
-  // scan of the draft (null: every pattern may match).
+  // position; offsets are relative to `text`. `context` holds the draft's
+  // scans (null: the list scans for itself, every pattern a candidate).
   std::vector<Match> find_all(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
   // Indices of the patterns that match somewhere in text[span], in order.
   std::vector<size_t> matching(std::string_view text, core::Span span, const PatternContext* context = nullptr) const;
