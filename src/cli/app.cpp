@@ -109,10 +109,11 @@ Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspa
     outcome.config_error = true;
     return outcome;
   }
-  const std::string original = text;
+  const bool fixing = o.fix && input.path != "-";
+  const std::string original = fixing ? text : std::string();  // what --fix compares with and falls back to
   outcome.source = std::make_unique<core::Source>(outcome.path, std::move(text));
   outcome.result = rules::lint(*outcome.source, *resolved.settings);
-  if (!o.fix || input.path == "-") return outcome;
+  if (!fixing) return outcome;
   for (const auto& d : outcome.result.diagnostics)
     if (d.rule_id == "input.encoding") return outcome;  // never rewrite a file we cannot read as text
   for (int pass = 0; pass < 10; ++pass) {
