@@ -186,13 +186,26 @@ bool conditions_hold(const CheckCommon& common, const core::Context& context) {
 
 }  // namespace
 
+namespace {
+
+// The scans of one draft that pattern lists consult (PatternContext).
+struct DraftScans {
+  DraftScans(const RuleSet& rules, const core::Draft& draft) : atoms(draft.source->text()), parts(&rules.parts(), draft) {
+    context.atoms = &atoms;
+    context.parts = &parts;
+  }
+  DraftScans(const DraftScans&) = delete;
+  DraftScans& operator=(const DraftScans&) = delete;
+  const AtomScan atoms;
+  const DraftScan parts;
+  PatternContext context;
+};
+
+}  // namespace
+
 std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules) {
-  const AtomScan atoms(draft.source->text());
-  const DraftScan parts(&rules.parts(), draft);
-  PatternContext patterns;
-  patterns.atoms = &atoms;
-  patterns.parts = &parts;
-  return run_rules(draft, context, rules, patterns);
+  const DraftScans scans(rules, draft);
+  return run_rules(draft, context, rules, scans.context);
 }
 
 std::vector<Diagnostic> run_rules(const core::Draft& draft, const core::Context& context, const RuleSet& rules,
@@ -244,15 +257,10 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
   std::vector<Diagnostic> engine;
   std::vector<std::string> disabled;
   std::vector<std::pair<std::string, core::Span>> disabled_where;
-  // The scans of this draft, shared by kind inference and the rules.
-  const AtomScan atoms(draft.source->text());
-  const DraftScan parts(&rules.parts(), draft);
-  PatternContext patterns;
-  patterns.atoms = &atoms;
-  patterns.parts = &parts;
-  resolve_context(source, draft, settings, patterns, result.context, disabled, disabled_where, engine);
+  const DraftScans scans(rules, draft);  // shared by kind inference and the rules
+  resolve_context(source, draft, settings, scans.context, result.context, disabled, disabled_where, engine);
 
-  std::vector<Diagnostic> found = run_rules(draft, result.context, rules, patterns);
+  std::vector<Diagnostic> found = run_rules(draft, result.context, rules, scans.context);
 
   // Suppressions: front matter `disable`, comment pragmas, config [[suppress]].
   std::vector<Pragma> pragmas = find_pragmas(source);

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "rules/params.hpp"
+#include "rules/sections.hpp"
 #include "rules/text_util.hpp"
 
 namespace followup::rules {
@@ -81,13 +82,8 @@ core::Kind infer_kind(const core::Draft& draft, const PatternList& list, const P
   // The body part by part, each signal counted once: the parts are what the
   // shared pass scans (part_scan.hpp), and no signal spans two of them.
   std::vector<char> body_hit(table.size(), 0);
-  auto scan = [&](core::Span part) {
+  for (core::Span part : section_spans(draft, "body"))
     for (size_t i : list.matching(text, part, context)) body_hit[i] = 1;
-  };
-  if (draft.salutation) scan(*draft.salutation);
-  for (core::Span p : draft.paragraphs) scan(p);
-  if (draft.closing) scan(*draft.closing);
-  for (core::Span p : draft.signature_lines) scan(p);
   for (size_t i = 0; i < table.size(); ++i) {
     if (!body_hit[i]) continue;
     score[static_cast<size_t>(table[i].kind)] += table[i].body_weight;

@@ -26,19 +26,11 @@
 
 #include "core/draft.hpp"
 #include "core/span.hpp"
+#include "rules/sections.hpp"
 
 namespace followup::rules {
 
 class PatternList;
-
-enum class PartKind : uint8_t { kSubject, kTo, kCc, kOtherHeader, kSalutation, kParagraph, kClosing, kSignature };
-constexpr size_t kPartKinds = 8;
-using PartMask = uint32_t;  // bit k: PartKind k
-
-constexpr PartMask part_bit(PartKind kind) { return PartMask{1} << static_cast<unsigned>(kind); }
-
-// The kinds of part the named sections (sections.hpp) are made of.
-PartMask part_mask(const std::vector<std::string>& sections);
 
 // The registered lists and, per kind, their merged set. Built with the rule
 // set; shared by the threads that lint with it.

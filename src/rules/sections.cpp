@@ -58,6 +58,27 @@ void append_section(const core::Draft& draft, std::string_view name, std::vector
 
 }  // namespace
 
+PartMask part_mask(const std::vector<std::string>& sections) {
+  PartMask headers = part_bit(PartKind::kSubject) | part_bit(PartKind::kTo) | part_bit(PartKind::kCc) |
+                     part_bit(PartKind::kOtherHeader);
+  PartMask mask = 0;
+  for (const auto& name : sections) {
+    if (name == "subject") mask |= part_bit(PartKind::kSubject);
+    else if (name == "to") mask |= part_bit(PartKind::kTo);
+    else if (name == "cc") mask |= part_bit(PartKind::kCc);
+    else if (name == "header") mask |= headers;
+    else if (name == "salutation") mask |= part_bit(PartKind::kSalutation);
+    else if (name == "paragraph" || name == "first_paragraph" || name == "last_paragraph")
+      mask |= part_bit(PartKind::kParagraph);
+    else if (name == "closing") mask |= part_bit(PartKind::kClosing);
+    else if (name == "signature" || name == "signature_name") mask |= part_bit(PartKind::kSignature);
+    else if (name == "body")
+      mask |= part_bit(PartKind::kSalutation) | part_bit(PartKind::kParagraph) | part_bit(PartKind::kClosing) |
+              part_bit(PartKind::kSignature);
+  }
+  return mask;
+}
+
 std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name) {
   std::vector<core::Span> out;
   append_section(draft, name, out);

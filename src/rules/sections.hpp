@@ -2,6 +2,8 @@
 // each name stands for in a given draft.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,17 @@ namespace followup::rules {
 // signature's first line), body (salutation through signature).
 bool is_section_name(std::string_view name);
 const std::vector<std::string>& section_names();
+
+// The kinds of part a draft's sections are made of: each header value, the
+// salutation, each paragraph, the closing, each signature line.
+enum class PartKind : uint8_t { kSubject, kTo, kCc, kOtherHeader, kSalutation, kParagraph, kClosing, kSignature };
+constexpr size_t kPartKinds = 8;
+using PartMask = uint32_t;  // bit k: PartKind k
+constexpr PartMask part_bit(PartKind kind) { return PartMask{1} << static_cast<unsigned>(kind); }
+
+// The kinds of part the named sections are made of (next to section_spans,
+// which must agree: a test checks it).
+PartMask part_mask(const std::vector<std::string>& sections);
 
 // Spans of one section in `draft`, in document order; empty when absent.
 std::vector<core::Span> section_spans(const core::Draft& draft, std::string_view name);

@@ -66,6 +66,9 @@ class PatternList {
   bool steady() const;
   // Indices of the patterns worth running on `piece`, in order; `exact` is
   // set when an RE2::Set pass has confirmed that each of them matches there.
+  // Which patterns match in `span` by the shared pass over the draft's parts
+  // (part_scan.hpp); nullopt when `span` is not a part that pass covers yet.
+  std::optional<std::vector<size_t>> shared_matches(core::Span span, const PatternContext* context) const;
   std::vector<size_t> candidates(std::string_view text, core::Span span, const PatternContext* context,
                                  bool& exact) const;
   std::vector<std::string> sources_;
