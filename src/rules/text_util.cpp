@@ -57,27 +57,28 @@ bool PatternList::steady() const {
   return unknown_ >= 2 || lazy_->calls.fetch_add(1, std::memory_order_relaxed) >= kSteadyAfter;
 }
 
-std::optional<std::vector<size_t>> PatternList::shared_matches(core::Span span, const PatternContext* context) const {
+std::optional<PatternList::SharedHit> PatternList::shared_matches(core::Span span, const PatternContext* context) const {
   if (!parts_ || !context || !context->parts) return std::nullopt;
   auto hit = context->parts->matches(span, parts_);
   if (!hit) return std::nullopt;
   // The kind's ids are sorted and this list's patterns are one run of them.
   const int32_t first = part_offset_[static_cast<size_t>(hit->kind)];
   const int32_t last = first + static_cast<int32_t>(sources_.size());
-  std::vector<size_t> out;
-  for (auto it = std::lower_bound(hit->ids->begin(), hit->ids->end(), first); it != hit->ids->end() && *it < last; ++it)
-    out.push_back(static_cast<size_t>(*it - first));
-  return out;
+  const std::vector<int>& ids = *hit->ids;
+  auto begin = std::lower_bound(ids.begin(), ids.end(), first);
+  auto end = std::lower_bound(begin, ids.end(), last);
+  return SharedHit{std::span<const int>(ids.data() + (begin - ids.begin()), static_cast<size_t>(end - begin)), first};
 }
 
 std::vector<size_t> PatternList::candidates(std::string_view text, core::Span span, const PatternContext* context,
                                             bool& exact) const {
   exact = false;
+  std::vector<size_t> out;
   if (auto shared = shared_matches(span, context)) {
     exact = true;
-    return std::move(*shared);
+    for (int id : shared->ids) out.push_back(static_cast<size_t>(id - shared->first));
+    return out;
   }
-  std::vector<size_t> out;
   re2::StringPiece piece(text.data() + span.begin, span.size());
   const AtomScan* atoms = context ? context->atoms : nullptr;
   const bool steady = this->steady();
@@ -113,7 +114,7 @@ std::vector<size_t> PatternList::matching(std::string_view text, core::Span span
 
 bool PatternList::any(std::string_view text, core::Span span, const PatternContext* context) const {
   if (sources_.empty()) return false;
-  if (auto shared = shared_matches(span, context)) return !shared->empty();
+  if (auto shared = shared_matches(span, context)) return !shared->ids.empty();
   re2::StringPiece piece(text.data() + span.begin, span.size());
   const bool steady = this->steady();
   if (steady && sources_.size() >= 2) {

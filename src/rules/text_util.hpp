@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,7 +69,11 @@ class PatternList {
   // set when an RE2::Set pass has confirmed that each of them matches there.
   // Which patterns match in `span` by the shared pass over the draft's parts
   // (part_scan.hpp); nullopt when `span` is not a part that pass covers yet.
-  std::optional<std::vector<size_t>> shared_matches(core::Span span, const PatternContext* context) const;
+  struct SharedHit {
+    std::span<const int> ids;  // ids in the kind's set of this list's patterns that match
+    int32_t first;             // the id of this list's pattern 0
+  };
+  std::optional<SharedHit> shared_matches(core::Span span, const PatternContext* context) const;
   std::vector<size_t> candidates(std::string_view text, core::Span span, const PatternContext* context,
                                  bool& exact) const;
   std::vector<std::string> sources_;
