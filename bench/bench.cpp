@@ -32,8 +32,8 @@
 #include <vector>
 
 #include "core/source.hpp"
-#include "rules/engine.hpp"
-#include "rules/workspace.hpp"
+#include "lint/lint.hpp"
+#include "lint/workspace.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -97,9 +97,9 @@ int main(int argc, char** argv) {
   size_t smallest = 0;
   for (size_t i = 1; i < texts.size(); ++i)
     if (texts[i].size() < texts[smallest].size()) smallest = i;
-  auto lint_small = [&](const followup::rules::LintSettings& s) {
+  auto lint_small = [&](const followup::lint::LintSettings& s) {
     followup::core::Source source("bench.txt", texts[smallest]);
-    return followup::rules::lint(source, s).diagnostics.size();
+    return followup::lint::lint(source, s).diagnostics.size();
   };
 
   // Start-up, cold: the first Workspace::resolve in the process parses the
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   const fs::path probe = fs::path(argv[1]) / "x.txt";
   auto t0 = Clock::now();
   double c0 = thread_cpu_seconds();
-  followup::rules::Workspace workspace({});
+  followup::lint::Workspace workspace({});
   auto resolved = workspace.resolve(probe);
   double cold_ms = ms_since(t0), cold_cpu = (thread_cpu_seconds() - c0) * 1e3;
   if (!resolved.settings) {
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
   double warm_ms = 1e18, warm_first_ms = 1e18;
   for (int r = 0; r < load_repeat; ++r) {
     auto t = Clock::now();
-    followup::rules::Workspace fresh({});
+    followup::lint::Workspace fresh({});
     auto again = fresh.resolve(probe);
     warm_ms = std::min(warm_ms, ms_since(t));
     t = Clock::now();
@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
         size_t local = 0;
         for (size_t i = next++; i < texts.size(); i = next++) {
           followup::core::Source source("bench.txt", texts[i]);
-          local += followup::rules::lint(source, settings).diagnostics.size();
+          local += followup::lint::lint(source, settings).diagnostics.size();
         }
         cpu[id] = thread_cpu_seconds() - c0;
         count += local;

@@ -15,7 +15,7 @@
 #include "core/source.hpp"
 #include "fuzz_support.hpp"
 #include "parse/draft_parser.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 #include "rules/rule_set.hpp"
 
 using namespace followup;
@@ -105,7 +105,7 @@ void fuzz_config_file(std::string_view text) {
   auto set = rules::RuleSet::build(files, config.rules, errors);
   check_errors(errors);
   if (!errors.empty()) return;
-  for (const auto& d : rules::run_rules(sample_draft(), sample_context(), *set))
+  for (const auto& d : lint::run_rules(sample_draft(), sample_context(), *set, match::LintScans(set->patterns(), sample_draft())))
     FUZZ_CHECK(d.span.end <= sample_source().size());
 }
 
@@ -120,7 +120,7 @@ void fuzz_rule_file(std::string_view text) {
   auto set = rules::RuleSet::build({&file}, {}, errors);
   check_errors(errors);
   if (!errors.empty()) return;
-  for (const auto& d : rules::run_rules(sample_draft(), sample_context(), *set))
+  for (const auto& d : lint::run_rules(sample_draft(), sample_context(), *set, match::LintScans(set->patterns(), sample_draft())))
     FUZZ_CHECK(d.span.end <= sample_source().size());
 }
 

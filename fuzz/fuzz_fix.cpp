@@ -16,7 +16,7 @@
 #include "core/utf8.hpp"
 #include "diag/fixes.hpp"
 #include "fuzz_support.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 
 using namespace followup;
 
@@ -76,14 +76,14 @@ void fix_once(const core::Source& source, const std::vector<diag::Diagnostic>& d
   if (source.valid_utf8()) FUZZ_CHECK(!core::find_invalid_utf8(applied.text));
   if (applied.fixes == 0) return;
   core::Source fixed(source.path(), std::move(applied.text));
-  (void)rules::lint(fixed, fuzz::builtin_settings());
+  (void)lint::lint(fixed, fuzz::builtin_settings());
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::Source source("notes/fuzz.txt", std::string(fuzz::as_text(data, size)));
-  rules::LintResult result = rules::lint(source, fuzz::builtin_settings());
+  lint::LintResult result = lint::lint(source, fuzz::builtin_settings());
   for (const auto& d : result.diagnostics)
     for (const auto& fix : d.fixes) check_fix(source.text(), fix);
   fix_once(source, result.diagnostics, false);

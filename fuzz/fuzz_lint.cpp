@@ -11,7 +11,7 @@
 #include "core/source.hpp"
 #include "diag/report.hpp"
 #include "fuzz_support.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 
 using namespace followup;
 
@@ -34,7 +34,7 @@ std::vector<diag::RuleDoc> rule_docs(const std::vector<diag::Diagnostic>& diagno
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::Source source("notes/fuzz.txt", std::string(fuzz::as_text(data, size)));
-  rules::LintResult result = rules::lint(source, fuzz::builtin_settings());
+  lint::LintResult result = lint::lint(source, fuzz::builtin_settings());
 
   // Spans lie in the text and, in valid UTF-8, do not cut a character.
   auto good = [&](core::Span s) {

@@ -13,14 +13,14 @@
 
 #include "fuzz_support.hpp"
 #include "lsp/server.hpp"
-#include "rules/workspace.hpp"
+#include "lint/workspace.hpp"
 
 using namespace followup;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // One workspace for the process, as in a real session: it caches the rule
   // set. Each input gets a fresh server (a new session).
-  static rules::Workspace workspace{rules::WorkspaceOptions{}};
+  static lint::Workspace workspace{lint::WorkspaceOptions{}};
   static size_t runs = 0;
   if (++runs % 4096 == 0) workspace.invalidate();  // bounds the per-folder config cache
 

@@ -12,7 +12,7 @@
 
 #include "config/toml_value.hpp"
 #include "core/span.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 #include "rules/rule_set.hpp"
 
 // Aborts (which libFuzzer and ctest both report as a failure) when `cond` is false.
@@ -43,13 +43,13 @@ inline bool good_span(std::string_view text, followup::core::Span span) {
 
 // The built-in rules with default settings, as the command line has them
 // with no .followup-lint.toml around.
-inline const followup::rules::LintSettings& builtin_settings() {
-  static const followup::rules::LintSettings settings = [] {
+inline const followup::lint::LintSettings& builtin_settings() {
+  static const followup::lint::LintSettings settings = [] {
     using namespace followup;
     std::vector<const rules::RuleFile*> files;
     for (const auto& f : rules::builtin_rules()) files.push_back(&f);
     std::vector<config::LoadError> errors = rules::builtin_rule_errors();
-    rules::LintSettings s;
+    lint::LintSettings s;
     s.rules = rules::RuleSet::build(files, {}, errors);
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", config::format_error(e).c_str());
     FUZZ_CHECK(errors.empty());

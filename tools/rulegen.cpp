@@ -31,9 +31,34 @@ using followup::core::Value;
 
 namespace {
 
-// Keys whose strings the checks compile as patterns ("swap" holds
-// [pattern, replacement] pairs).
-const std::set<std::string> kPatternKeys = {"patterns", "exceptions", "unless", "purpose", "vague"};
+// Keys whose strings the checks compile as patterns: every check type's
+// pattern keys, from the registry's rows.
+std::set<std::string> pattern_keys() {
+  std::set<std::string> keys;
+#define FIELDS(...)
+#define PATTERNS(...) std::initializer_list<const char*>{__VA_ARGS__}
+#define CHECK_TYPE(name, factory, fields, patterns) \
+  for (const char* key : patterns) keys.insert(key);
+#include "rules/check_types.def"
+#undef CHECK_TYPE
+#undef PATTERNS
+#undef FIELDS
+  return keys;
+}
+const std::set<std::string> kPatternKeys = pattern_keys();
+
+// A pattern key's value: a string, an array of strings, or an array of
+// [pattern, replacement] pairs.
+void collect_pattern_value(const Value& item, std::set<std::string>& out) {
+  if (item.is_string()) {
+    out.insert(item.str());
+  } else if (item.is_array()) {
+    for (const auto& p : item.array()) {
+      if (p.is_string()) out.insert(p.str());
+      if (p.is_array() && !p.array().empty() && p.array()[0].is_string()) out.insert(p.array()[0].str());
+    }
+  }
+}
 
 void collect_patterns(const Value& value, std::set<std::string>& out) {
   if (!value.is_table()) {
@@ -42,15 +67,8 @@ void collect_patterns(const Value& value, std::set<std::string>& out) {
     return;
   }
   for (const auto& [key, item] : value.table()) {
-    if (kPatternKeys.count(key) && item.is_array()) {
-      for (const auto& p : item.array())
-        if (p.is_string()) out.insert(p.str());
-    } else if (key == "unless_followed_by" && item.is_string()) {
-      out.insert(item.str());
-    } else if (key == "swap" && item.is_array()) {
-      for (const auto& pair : item.array())
-        if (pair.is_array() && !pair.array().empty() && pair.array()[0].is_string())
-          out.insert(pair.array()[0].str());
+    if (kPatternKeys.count(key)) {
+      collect_pattern_value(item, out);
     } else {
       collect_patterns(item, out);
     }
@@ -133,7 +151,7 @@ int main(int argc, char** argv) {
 
   std::ostringstream out;
   out << "// Generated from rules/*.toml by tools/rulegen.cpp. Do not edit.\n"
-      << "#include \"rules/builtin_rules.hpp\"\n\n"
+      << "#include \"match/builtin_atoms.hpp\"\n#include \"rules/builtin_rules.hpp\"\n\n"
       << "namespace followup::rules {\n\n"
       << "const std::vector<BuiltinRuleFile>& builtin_rule_files() {\n"
       << "  static const std::vector<BuiltinRuleFile> files = {\n";
@@ -155,10 +173,10 @@ int main(int argc, char** argv) {
     out << "      {" << literal(name) << ",\n    " << literal(text) << ",\n    std::string_view(" << literal(data)
         << ", " << data.size() << ")},\n";
   }
-  out << "  };\n  return files;\n}\n\n";
+  out << "  };\n  return files;\n}\n\n}  // namespace followup::rules\n\nnamespace followup::match {\n\n";
   if (failed) return 1;
 
-  RE2::Options options;  // as rules/params.cpp pattern_options()
+  RE2::Options options;  // as match/options.cpp pattern_options()
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
   out << "namespace {\n";
@@ -195,7 +213,7 @@ int main(int argc, char** argv) {
     if (table[i].second) out << "kAtoms" << i << ", kClauses" << i << "},\n";
     else out << "{}, {}},\n";
   }
-  out << "  };\n  return table;\n}\n\n}  // namespace followup::rules\n";
+  out << "  };\n  return table;\n}\n\n}  // namespace followup::match\n";
 
   const std::string generated = out.str();
   const fs::path output = argv[1];

@@ -20,7 +20,7 @@
 #include "diag/report.hpp"
 #include "lsp/server.hpp"
 #include "parse/draft_parser.hpp"
-#include "rules/workspace.hpp"
+#include "lint/workspace.hpp"
 
 namespace followup::cli {
 namespace fs = std::filesystem;
@@ -33,7 +33,7 @@ void err(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 struct Outcome {
   std::string path;
   std::unique_ptr<core::Source> source;
-  rules::LintResult result;
+  lint::LintResult result;
   std::string error;  // I/O or config error: this file was not linted
   bool config_error = false;
   std::string diff;   // --fix --dry-run
@@ -54,7 +54,7 @@ std::vector<diag::RuleDoc> rule_docs(const rules::RuleSet& set) {
   return docs;
 }
 
-core::Table flag_context(const Options& o, std::string& error) {
+core::Table command_line_context(const Options& o, std::string& error) {
   core::Table table;
   for (const auto& flag : o.context) {
     auto parsed = config::parse_context_flag(flag);
@@ -85,7 +85,7 @@ void print_errors(const std::vector<config::LoadError>& errors) {
 }
 
 // Lints one input; with --fix, applies fixes until nothing changes (at most 10 passes).
-Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspace) {
+Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspace) {
   Outcome outcome;
   outcome.path = input.path == "-" ? "<stdin>" : input.path;
   if (!input.error.empty()) {
@@ -112,16 +112,15 @@ Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspa
   const bool fixing = o.fix && input.path != "-";
   const std::string original = fixing ? text : std::string();  // what --fix compares with and falls back to
   outcome.source = std::make_unique<core::Source>(outcome.path, std::move(text));
-  outcome.result = rules::lint(*outcome.source, *resolved.settings);
+  outcome.result = lint::lint(*outcome.source, *resolved.settings);
   if (!fixing) return outcome;
-  for (const auto& d : outcome.result.diagnostics)
-    if (d.rule_id == "input.encoding") return outcome;  // never rewrite a file we cannot read as text
+  if (!outcome.result.readable) return outcome;  // never rewrite a file we cannot read as text
   for (int pass = 0; pass < 10; ++pass) {
     auto applied = diag::apply_fixes(outcome.source->text(), outcome.result.diagnostics, o.unsafe_fixes);
     if (applied.fixes == 0 || applied.text == outcome.source->text()) break;
     outcome.fixes_applied += applied.fixes;
     outcome.source = std::make_unique<core::Source>(outcome.path, std::move(applied.text));
-    outcome.result = rules::lint(*outcome.source, *resolved.settings);
+    outcome.result = lint::lint(*outcome.source, *resolved.settings);
   }
   if (outcome.source->text() != original) {
     if (o.dry_run) {
@@ -133,14 +132,14 @@ Outcome lint_one(const Input& input, const Options& o, rules::Workspace& workspa
         outcome.error = error;
         outcome.fixes_applied = 0;
         outcome.source = std::make_unique<core::Source>(outcome.path, original);
-        outcome.result = rules::lint(*outcome.source, *resolved.settings);
+        outcome.result = lint::lint(*outcome.source, *resolved.settings);
       }
     }
   }
   return outcome;
 }
 
-int lint_paths(const Options& o, rules::Workspace& workspace) {
+int lint_paths(const Options& o, lint::Workspace& workspace) {
   auto inputs = collect_inputs(o.paths, [&](const fs::path& p) { return workspace.excluded(p); });
   std::vector<Outcome> outcomes(inputs.size());
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -239,7 +238,7 @@ std::string indent_example(const std::string& example) {
   return out;
 }
 
-int explain(const Options& o, rules::Workspace& workspace) {
+int explain(const Options& o, lint::Workspace& workspace) {
   auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
   if (!resolved.settings) {
     print_errors(resolved.errors);
@@ -266,7 +265,7 @@ int explain(const Options& o, rules::Workspace& workspace) {
   return 0;
 }
 
-int list_rules(rules::Workspace& workspace) {
+int list_rules(lint::Workspace& workspace) {
   auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
   if (!resolved.settings) {
     print_errors(resolved.errors);
@@ -283,7 +282,7 @@ int list_rules(rules::Workspace& workspace) {
   return 0;
 }
 
-int show_config(const Options& o, rules::Workspace& workspace) {
+int show_config(const Options& o, lint::Workspace& workspace) {
   const std::string& path = o.paths.front();
   std::string error;
   auto text = path == "-" ? read_stdin(error) : read_file(path, error);
@@ -298,7 +297,7 @@ int show_config(const Options& o, rules::Workspace& workspace) {
     return 2;
   }
   core::Source source(path, std::move(*text));
-  auto result = rules::lint(source, *resolved.settings);
+  auto result = lint::lint(source, *resolved.settings);
   std::string s = fmt::format("file: {}\nconfig: {}\n\n[context]\n", path,
                               resolved.config ? resolved.config->path.string() : "(none: built-in defaults)");
   for (const auto& key : core::context_keys()) {
@@ -375,7 +374,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   std::string error;
-  rules::WorkspaceOptions wo;
+  lint::WorkspaceOptions wo;
   if (o.config) {
     std::string why;
     wo.config_text = read_file(*o.config, why);
@@ -385,12 +384,12 @@ int run(const std::vector<std::string>& args) {
     }
     wo.config_path = fs::path(*o.config);
   }
-  wo.flag_context = flag_context(o, error);
+  wo.command_line_context = command_line_context(o, error);
   if (!error.empty()) {
     err(fmt::format("followup-lint: error: {}\n", error));
     return 2;
   }
-  rules::Workspace workspace(std::move(wo));
+  lint::Workspace workspace(std::move(wo));
   switch (o.action) {
     case Action::kExplain: return explain(o, workspace);
     case Action::kListRules: return list_rules(workspace);

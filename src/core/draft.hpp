@@ -3,6 +3,8 @@
 // from; the Source must outlive the Draft.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +25,14 @@ struct Sentence {
   Span span;
   bool list_item = false;  // a bulleted or numbered line, not prose
 };
+
+// The kinds of part a draft is made of: each header value, the salutation,
+// each paragraph, the closing, each signature line. Rule sections are unions
+// of parts; the shared pattern pass of src/match/ scans part by part.
+enum class PartKind : uint8_t { kSubject, kTo, kCc, kOtherHeader, kSalutation, kParagraph, kClosing, kSignature };
+constexpr size_t kPartKinds = 8;
+using PartMask = uint32_t;  // bit k: PartKind k
+constexpr PartMask part_bit(PartKind kind) { return PartMask{1} << static_cast<unsigned>(kind); }
 
 struct Draft {
   const Source* source = nullptr;

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "diag/report.hpp"
-#include "parse/segment.hpp"
+#include "text/width.hpp"
 
 namespace followup::diag {
 namespace {
@@ -31,7 +31,7 @@ std::string expand_tabs(std::string_view line) {
 uint32_t width_of(std::string_view text) {
   uint32_t tabs = 0;
   for (char c : text) tabs += c == '\t' ? 1 : 0;
-  return parse::display_width(text) + tabs * (kTabWidth - 1);
+  return text::display_width(text) + tabs * (kTabWidth - 1);
 }
 
 }  // namespace

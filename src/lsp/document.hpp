@@ -12,7 +12,7 @@
 #include "core/source.hpp"
 #include "diag/diagnostic.hpp"
 #include "lsp/convert.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 
 namespace followup::lsp {
 
@@ -43,7 +43,7 @@ class Document {
   int64_t linted_version = 0;
   std::vector<diag::Diagnostic> diagnostics;            // rule findings, byte spans into `linted`
   std::vector<json> extra;                              // config errors etc., already in LSP form
-  std::shared_ptr<const rules::LintSettings> settings;  // for hover (rule docs)
+  std::shared_ptr<const lint::LintSettings> settings;  // for hover (rule docs)
 
  private:
   std::string uri_;

@@ -95,7 +95,7 @@ json config_error_diagnostic(const config::LoadError& e) {
 
 }  // namespace
 
-Server::Server(rules::Workspace& workspace, Sink sink, ServerOptions options)
+Server::Server(lint::Workspace& workspace, Sink sink, ServerOptions options)
     : workspace_(workspace), sink_(std::move(sink)), options_(options) {}
 
 void Server::log(std::string_view message) {
@@ -353,7 +353,7 @@ void Server::lint(Document& doc) {
   if (workspace_.excluded(doc.path())) return;
   doc.settings = resolved.settings;
   try {
-    auto result = rules::lint(*doc.linted, *resolved.settings);
+    auto result = lint::lint(*doc.linted, *resolved.settings);
     doc.diagnostics = std::move(result.diagnostics);
   } catch (const std::exception& e) {
     // The pipeline is not meant to throw; if it does, say so instead of dying.
@@ -416,7 +416,7 @@ void Server::reload_config() {
   if (session_.pull_refresh) request("workspace/diagnostic/refresh", nullptr);
 }
 
-int serve(rules::Workspace& workspace) {
+int serve(lint::Workspace& workspace) {
   std::signal(SIGPIPE, SIG_IGN);
   // Protocol goes to a private copy of stdout; anything else that writes to
   // stdout (a library, a stray print) lands on stderr instead.

@@ -20,13 +20,13 @@
 #include "lsp/document.hpp"
 #include "lsp/protocol.hpp"
 #include "lsp/transport.hpp"
-#include "rules/workspace.hpp"
+#include "lint/workspace.hpp"
 
 namespace followup::lsp {
 
 // Serves until `exit` or end of input; returns the process exit code
 // (0 after shutdown + exit, 1 for exit or end of input without shutdown).
-int serve(rules::Workspace& workspace);
+int serve(lint::Workspace& workspace);
 
 struct ServerOptions {
   // Documents larger than this are not linted (one diagnostic says so), so
@@ -52,7 +52,7 @@ class Server {
  public:
   using Sink = std::function<void(const json&)>;
 
-  Server(rules::Workspace& workspace, Sink sink, ServerOptions options = {});
+  Server(lint::Workspace& workspace, Sink sink, ServerOptions options = {});
 
   // Bytes from the client, split anywhere: feed(), then flush(). The
   // transcript and in-process tests use this.
@@ -84,7 +84,7 @@ class Server {
 
   // --- for the handlers ---
   Session& session() { return session_; }
-  rules::Workspace& workspace() { return workspace_; }
+  lint::Workspace& workspace() { return workspace_; }
   const ServerOptions& options() const { return options_; }
 
   Document* document(std::string_view uri);
@@ -114,7 +114,7 @@ class Server {
   void lint(Document& doc);
   void show_config_errors(const std::vector<config::LoadError>& errors);
 
-  rules::Workspace& workspace_;
+  lint::Workspace& workspace_;
   Sink sink_;
   ServerOptions options_;
   Session session_;

@@ -5,7 +5,8 @@
 #include <cctype>
 #include <string>
 
-#include "parse/segment.hpp"
+#include "text/sentences.hpp"
+#include "text/words.hpp"
 
 namespace followup::parse {
 namespace {
@@ -424,17 +425,17 @@ core::Draft parse_draft(const core::Source& source) {
     }
   }
 
-  thread_local std::vector<SentenceSpan> sentences;  // reused from draft to draft
+  thread_local std::vector<followup::text::SentenceSpan> sentences;  // reused from draft to draft
   draft.sentences.reserve(std::min<size_t>(text.size() / 40 + 1, 256));  // about one per 40 bytes
   for (Span p : draft.paragraphs) {
-    split_sentences(text.substr(p.begin, p.size()), sentences);
+    followup::text::split_sentences(text.substr(p.begin, p.size()), sentences);
     for (const auto& s : sentences)
       draft.sentences.push_back({Span{p.begin + s.span.begin, p.begin + s.span.end}, s.list_item});
   }
   // Words part by part: one emoji then sends only its own part through ICU's slow path.
   thread_local std::vector<Span> words;
   auto add_words = [&](Span part) {
-    split_words(text.substr(part.begin, part.size()), words);
+    followup::text::split_words(text.substr(part.begin, part.size()), words);
     for (Span w : words) draft.words.push_back(Span{part.begin + w.begin, part.begin + w.end});
   };
   draft.words.reserve(std::min<size_t>(text.size() / 6, 1024));  // a typical note, without growing
@@ -445,7 +446,7 @@ core::Draft parse_draft(const core::Source& source) {
   // A huge draft's buffers are not kept for the next one.
   constexpr size_t kKeep = 1 << 16;
   if (words.capacity() > kKeep) std::vector<Span>().swap(words);
-  if (sentences.capacity() > kKeep) std::vector<SentenceSpan>().swap(sentences);
+  if (sentences.capacity() > kKeep) std::vector<followup::text::SentenceSpan>().swap(sentences);
   return draft;
 }
 

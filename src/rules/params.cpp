@@ -28,13 +28,6 @@ static std::string excerpt_pattern(const std::string& pattern) {
   return pattern.substr(0, end) + "...";
 }
 
-RE2::Options pattern_options() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(8 << 20);
-  return options;
-}
-
 core::Origin Params::origin_for(const std::string& key) const {
   auto it = table_.find(key);
   if (it != table_.end() && it->second.origin.line != 0) return it->second.origin;
@@ -154,8 +147,17 @@ std::map<std::string, int64_t> Params::int_map(const std::string& key) {
   return out;
 }
 
-PatternSources Params::patterns(const std::string& key) {
-  PatternSources out;
+match::PatternList Params::patterns(const std::string& key) { return pattern_list(read_patterns(key), false); }
+
+match::PatternList Params::section_patterns(const std::string& key) { return pattern_list(read_patterns(key), true); }
+
+match::PatternList Params::pattern_list(std::vector<std::string> sources, bool over_sections) {
+  if (!sets_) return match::PatternList(std::move(sources));
+  return sets_->make(std::move(sources), over_sections ? parts_ : 0);
+}
+
+std::vector<std::string> Params::read_patterns(const std::string& key) {
+  std::vector<std::string> out;
   const core::Value* v = raw(key);
   if (!v) return out;
   std::vector<const core::Value*> items;
@@ -172,19 +174,16 @@ PatternSources Params::patterns(const std::string& key) {
       error_at(item->origin, fmt::format("'{}' must hold only strings, found {}", key, item->type_name()));
       continue;
     }
-    if (valid_pattern(*item)) out.patterns.push_back(item->str());
+    if (valid_pattern(*item)) out.push_back(item->str());
   }
   return out;
 }
 
 bool Params::valid_pattern(const core::Value& item) {
   if (!validate_builtin && is_builtin_file(item.origin.file)) return true;
-  RE2 re(item.str(), pattern_options());
-  if (re.ok()) return true;
-  std::string why = re.error();
-  if (re.error_code() == RE2::ErrorPatternTooLarge)
-    why += " (the compiled pattern would need more than 8 MiB; split it or bound its repetitions)";
-  error_at(item.origin, fmt::format("invalid pattern '{}': {}", excerpt_pattern(item.str()), why));
+  auto why = match::pattern_error(item.str());
+  if (!why) return true;
+  error_at(item.origin, fmt::format("invalid pattern '{}': {}", excerpt_pattern(item.str()), *why));
   return false;
 }
 

@@ -4,8 +4,6 @@
 // once, when the rules load.
 #pragma once
 
-#include <re2/re2.h>
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,16 +13,11 @@
 
 #include "config/toml_value.hpp"
 #include "core/value.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules {
 
 using LoadError = config::LoadError;
-
-// Pattern texts from a rule table. They are compiled lazily by PatternList,
-// so that start-up does not pay for patterns a run never needs.
-struct PatternSources {
-  std::vector<std::string> patterns;
-};
 
 // Built-in rule files are checked by the test suite, so their patterns are
 // not compiled at load time; users' files and config overrides always are.
@@ -48,10 +41,21 @@ class Params {
   // A table of kind name -> integer (e.g. max_words per kind).
   std::map<std::string, int64_t> int_map(const std::string& key);
 
-  // The strings of `key` as RE2 patterns. Patterns from users' files are
-  // compiled here to report errors naming their position; built-in ones are
-  // compiled on first use.
-  PatternSources patterns(const std::string& key);
+  // The strings of `key` as a list of RE2 patterns. Patterns from users'
+  // files are compiled here to report errors naming their position;
+  // built-in ones are compiled on first use.
+  match::PatternList patterns(const std::string& key);
+  // The same for a list the check runs over whole spans of its sections: it
+  // joins the rule set's shared pass over those parts (match/match.hpp).
+  match::PatternList section_patterns(const std::string& key);
+  // A list of patterns already read (and checked with valid_pattern).
+  match::PatternList pattern_list(std::vector<std::string> sources, bool over_sections);
+  // Where lists go: the rule set's PatternSets and the kinds of part of the
+  // check's sections (set by the rule builder before the check is made).
+  void set_pattern_target(match::PatternSets* sets, core::PartMask parts) {
+    sets_ = sets;
+    parts_ = parts;
+  }
   // Whether the string `item` compiles as a pattern (recording an error with
   // its origin if not). Built-in patterns are trusted unless tests ask.
   bool valid_pattern(const core::Value& item);
@@ -69,9 +73,9 @@ class Params {
   core::Origin origin_;
   std::vector<LoadError>& errors_;
   std::set<std::string> read_;
+  match::PatternSets* sets_ = nullptr;
+  core::PartMask parts_ = 0;
+  std::vector<std::string> read_patterns(const std::string& key);
 };
-
-// RE2 options for every rule pattern: UTF-8, quiet, bounded memory.
-RE2::Options pattern_options();
 
 }  // namespace followup::rules

@@ -20,10 +20,14 @@
 #include "core/severity.hpp"
 #include "core/value.hpp"
 #include "diag/diagnostic.hpp"
+#include "match/match.hpp"
 #include "rules/params.hpp"
-#include "rules/text_util.hpp"
+#include "rules/wording.hpp"
 
 namespace followup::rules {
+
+using match::Match;
+using match::PatternList;
 
 // A message template with {name} fields, checked when the rule loads.
 class Message {
@@ -64,7 +68,7 @@ class SectionCache {
 struct LintInput {
   const core::Draft& draft;
   const core::Context& context;
-  const PatternContext* patterns = nullptr;  // for PatternList::find_all and any
+  const match::LintScans* scans = nullptr;   // for PatternList::find_all and any
   SectionCache* sections = nullptr;          // the spans of a check's sections: sections->spans(common_)
 };
 
@@ -111,9 +115,6 @@ class Check {
   explicit Check(CheckCommon common) : common_(std::move(common)) {}
   virtual ~Check() = default;
   virtual void run(const LintInput& input, Emitter& out) const = 0;
-  // The pattern lists this check runs over whole spans of its sections: the
-  // rule set registers them with its PartScanner (part_scan.hpp).
-  virtual std::vector<PatternList*> section_lists() { return {}; }
   const CheckCommon& common() const { return common_; }
   void set_sections_key(size_t key) { common_.sections_key = key; }
 
@@ -128,7 +129,12 @@ class Check {
 
 struct Rule {
   std::string id;          // "<file stem>.<key>"
-  std::string check_type;  // "existence", ...
+  std::string check_type;  // "existence", ...; empty for a stage's rule
+  // A rule reported by a named lint stage (input, context, suppressions)
+  // rather than by a check: the stage's findings take this message and help.
+  std::string stage;
+  Message stage_message;
+  std::string stage_help;
   core::Severity default_severity = core::Severity::kWarning;
   std::optional<core::Severity> severity;  // nullopt = off
   std::set<core::Kind> kinds;              // empty = every kind, unknown included
@@ -138,7 +144,7 @@ struct Rule {
   std::vector<std::string> flag_examples;
   std::vector<std::string> pass_examples;
   core::Origin origin;
-  std::vector<std::unique_ptr<Check>> checks;  // one per variant
+  std::vector<std::unique_ptr<Check>> checks;  // one per variant; none for a stage's rule
 
   bool applies_to(const core::Context& context) const;
 };

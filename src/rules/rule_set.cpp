@@ -11,7 +11,7 @@
 #include "core/read_file.hpp"
 #include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
-#include "rules/infer_kind.hpp"
+#include "rules/kind_signals.hpp"
 #include "rules/registry.hpp"
 #include "rules/sections.hpp"
 
@@ -19,134 +19,182 @@ namespace followup::rules {
 namespace {
 
 // Keys the loader reads itself; the rest belong to the check type.
-const std::set<std::string> kCommonKeys = {"check", "severity", "kinds", "media", "sections", "message", "help",
-                                           "summary", "explain", "flag", "pass", "when", "variants", "flag_context"};
+const std::set<std::string> kCommonKeys = {"check", "stage", "severity", "kinds", "media", "sections", "message",
+                                           "help", "summary", "explain", "flag", "pass", "when", "variants",
+                                           "flag_context"};  // the context the `flag` examples run with
 
-std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table, const std::string& file,
-                                 const core::Value* override_table, std::vector<LoadError>& errors) {
-  auto rule = std::make_unique<Rule>();
-  rule->id = id;
-  rule->origin = table.origin;
+// The rule's table with a config's [rules."ID"] settings merged over it; a
+// severity override is returned apart, as it may be "off".
+core::Table merge_override(const std::string& id, const core::Value& table, const core::Value* override_table,
+                           std::optional<core::Value>& severity_override, std::vector<LoadError>& errors) {
   core::Table merged = table.table();
-  std::optional<std::string> severity_override;
-  if (override_table) {
-    for (const auto& [key, value] : override_table->table()) {
-      if (key == "severity") {
-        if (value.is_string()) {
-          severity_override = value.str();
-        } else {
-          errors.push_back({value.origin, "'severity' must be \"error\", \"warning\", \"info\" or \"off\""});
-        }
-        continue;
-      }
-      if (key == "check" || key == "explain" || key == "flag" || key == "pass") {
-        errors.push_back({value.origin, fmt::format("'{}' of rule '{}' cannot be changed in a config", key, id)});
-        continue;
-      }
+  if (!override_table) return merged;
+  for (const auto& [key, value] : override_table->table()) {
+    if (key == "severity") {
+      severity_override = value;
+    } else if (key == "check" || key == "stage" || key == "explain" || key == "flag" || key == "pass") {
+      errors.push_back({value.origin, fmt::format("'{}' of rule '{}' cannot be changed in a config", key, id)});
+    } else {
       merged[key] = value;
     }
   }
-  size_t errors_before = errors.size();
-  Params params(merged, table.origin, errors);
-  rule->check_type = params.string("check");
-  const CheckType* type = find_check_type(rule->check_type);
-  if (!type) {
-    std::string names;
-    for (const auto& t : check_types()) names += (names.empty() ? "" : ", ") + std::string(t.name);
-    params.error("check", fmt::format("rule '{}': unknown check type '{}' (expected one of: {})", id,
-                                      rule->check_type, names));
-    return nullptr;
-  }
+  return merged;
+}
+
+// The severity from the rule file, then the config's override ("off" turns it off).
+void read_severity(Rule& rule, Params& params, const std::optional<core::Value>& override_value,
+                   std::vector<LoadError>& errors) {
   std::string severity = params.string("severity", "warning");
   if (auto s = core::parse_severity(severity)) {
-    rule->default_severity = *s;
+    rule.default_severity = *s;
   } else {
     params.error("severity", fmt::format("unknown severity '{}' (expected error, warning or info)", severity));
   }
-  rule->severity = rule->default_severity;
-  if (severity_override) {
-    if (*severity_override == "off") {
-      rule->severity.reset();
-    } else if (auto s = core::parse_severity(*severity_override)) {
-      rule->severity = *s;
-    } else {
-      errors.push_back({override_table->table().at("severity").origin,
-                        fmt::format("unknown severity '{}' (expected error, warning, info or off)", *severity_override)});
-    }
+  rule.severity = rule.default_severity;
+  if (!override_value) return;
+  if (!override_value->is_string()) {
+    errors.push_back({override_value->origin, "'severity' must be \"error\", \"warning\", \"info\" or \"off\""});
+  } else if (override_value->str() == "off") {
+    rule.severity.reset();
+  } else if (auto s = core::parse_severity(override_value->str())) {
+    rule.severity = *s;
+  } else {
+    errors.push_back({override_value->origin, fmt::format("unknown severity '{}' (expected error, warning, info or off)",
+                                                          override_value->str())});
   }
+}
+
+// Kinds, media and the docs every rule has.
+void read_scope_and_docs(Rule& rule, Params& params) {
   for (const auto& k : params.strings("kinds")) {
     if (k == "all") continue;
     auto kind = core::parse_kind(k);
     if (!kind || *kind == core::Kind::kUnknown) {
       params.error("kinds", fmt::format("unknown kind '{}' (expected thank-you, status-inquiry, rejection-reply or all)", k));
     } else {
-      rule->kinds.insert(*kind);
+      rule.kinds.insert(*kind);
     }
   }
-  rule->media = params.strings("media");
-  for (const auto& m : rule->media)
+  rule.media = params.strings("media");
+  for (const auto& m : rule.media)
     if (m != "email" && m != "letter") params.error("media", fmt::format("unknown medium '{}' (expected email or letter)", m));
-  rule->summary = params.string("summary");
-  rule->explain = params.string("explain");
-  rule->flag_examples = params.strings("flag");
-  rule->pass_examples = params.strings("pass");
-  (void)params.raw("flag_context");
-  if (rule->summary.empty()) params.error("check", fmt::format("rule '{}' needs a 'summary'", id));
-  if (rule->explain.empty()) params.error("check", fmt::format("rule '{}' needs 'explain' docs", id));
+  rule.summary = params.string("summary");
+  rule.explain = params.string("explain");
+  rule.flag_examples = params.strings("flag");
+  rule.pass_examples = params.strings("pass");
+  if (rule.summary.empty()) params.error("check", fmt::format("rule '{}' needs a 'summary'", rule.id));
+  if (rule.explain.empty()) params.error("check", fmt::format("rule '{}' needs 'explain' docs", rule.id));
+}
 
-  // One check per variant; a rule without variants is its own single variant.
+// One table per variant, each merged over the rule's own keys; a rule
+// without variants is its own single variant.
+std::vector<core::Table> variant_tables(const core::Table& merged, Params& params) {
+  const core::Value* v = params.raw("variants");
+  if (!v) return {merged};
   std::vector<core::Table> variants;
-  if (const core::Value* v = params.raw("variants")) {
-    if (!v->is_array()) {
-      params.error("variants", "'variants' must be an array of tables");
-    } else {
-      for (const auto& item : v->array()) {
-        if (!item.is_table()) {
-          params.error_at(item.origin, "each variant must be a table");
-          continue;
-        }
-        core::Table t = merged;
-        t.erase("variants");
-        for (const auto& [key, value] : item.table()) t[key] = value;
-        variants.push_back(std::move(t));
-      }
-    }
-  } else {
-    variants.push_back(merged);
+  if (!v->is_array()) {
+    params.error("variants", "'variants' must be an array of tables");
+    return variants;
   }
-  for (const auto& table_for_variant : variants) {
-    Params vp(table_for_variant, table.origin, errors);
-    CheckCommon common;
-    common.sections = vp.strings("sections");
-    for (const auto& s : common.sections)
-      if (!is_section_name(s)) vp.error("sections", fmt::format("unknown section '{}'", s));
-    common.message = Message(vp.string("message"));
-    if (common.message.text().empty()) vp.error("message", fmt::format("rule '{}' needs a 'message'", id));
-    if (auto problem = common.message.validate(type->message_fields)) vp.error("message", *problem);
-    common.help = vp.string("help");
-    if (const core::Value* when = vp.raw("when")) {
-      if (!when->is_table()) {
-        vp.error("when", "'when' must be a table of context key = value");
-      } else {
-        for (const auto& [key, value] : when->table()) {
-          if (std::find(core::context_keys().begin(), core::context_keys().end(), key) == core::context_keys().end())
-            vp.error_at(value.origin, fmt::format("unknown context key '{}' in 'when'", key));
-          if (value.is_string()) {
-            common.when[key] = value.str();
-          } else if (value.is_bool()) {
-            common.when[key] = value.boolean() ? "true" : "false";
-          } else {
-            vp.error_at(value.origin, "'when' values must be strings or booleans");
-          }
-        }
-      }
+  for (const auto& item : v->array()) {
+    if (!item.is_table()) {
+      params.error_at(item.origin, "each variant must be a table");
+      continue;
     }
+    core::Table t = merged;
+    t.erase("variants");
+    for (const auto& [key, value] : item.table()) t[key] = value;
+    variants.push_back(std::move(t));
+  }
+  return variants;
+}
+
+// `when`: context key -> required value.
+void read_when(Params& params, CheckCommon& common) {
+  const core::Value* when = params.raw("when");
+  if (!when) return;
+  if (!when->is_table()) {
+    params.error("when", "'when' must be a table of context key = value");
+    return;
+  }
+  for (const auto& [key, value] : when->table()) {
+    if (std::find(core::context_keys().begin(), core::context_keys().end(), key) == core::context_keys().end())
+      params.error_at(value.origin, fmt::format("unknown context key '{}' in 'when'", key));
+    if (value.is_string()) {
+      common.when[key] = value.str();
+    } else if (value.is_bool()) {
+      common.when[key] = value.boolean() ? "true" : "false";
+    } else {
+      params.error_at(value.origin, "'when' values must be strings or booleans");
+    }
+  }
+}
+
+// The settings every check shares, read from one variant's table.
+CheckCommon read_common(const std::string& id, Params& params, const std::vector<std::string>& message_fields) {
+  CheckCommon common;
+  common.sections = params.strings("sections");
+  for (const auto& s : common.sections)
+    if (!is_section_name(s)) params.error("sections", fmt::format("unknown section '{}'", s));
+  common.message = Message(params.string("message"));
+  if (common.message.text().empty()) params.error("message", fmt::format("rule '{}' needs a 'message'", id));
+  if (auto problem = common.message.validate(message_fields)) params.error("message", *problem);
+  common.help = params.string("help");
+  read_when(params, common);
+  return common;
+}
+
+// Which check type or lint stage implements the rule; false (reported) when neither.
+bool read_implementation(Rule& rule, Params& params, const CheckType*& type, const LintStage*& stage) {
+  rule.check_type = params.string("check");
+  std::string stage_name = params.string("stage");
+  if (!stage_name.empty() && rule.check_type.empty()) {
+    stage = find_lint_stage(stage_name);
+    if (stage) return true;
+    std::string names;
+    for (const auto& s : lint_stages()) names += (names.empty() ? "" : ", ") + std::string(s.name);
+    params.error("stage", fmt::format("rule '{}': unknown lint stage '{}' (expected one of: {})", rule.id, stage_name,
+                                      names));
+    return false;
+  }
+  type = find_check_type(rule.check_type);
+  if (type) return true;
+  std::string names;
+  for (const auto& t : check_types()) names += (names.empty() ? "" : ", ") + std::string(t.name);
+  params.error("check", fmt::format("rule '{}': unknown check type '{}' (expected one of: {})", rule.id,
+                                    rule.check_type, names));
+  return false;
+}
+
+std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table, const core::Value* override_table,
+                                 match::PatternSets& patterns, std::vector<LoadError>& errors) {
+  auto rule = std::make_unique<Rule>();
+  rule->id = id;
+  rule->origin = table.origin;
+  std::optional<core::Value> severity_override;
+  core::Table merged = merge_override(id, table, override_table, severity_override, errors);
+  size_t errors_before = errors.size();
+  Params params(merged, table.origin, errors);
+  const CheckType* type = nullptr;
+  const LintStage* stage = nullptr;
+  if (!read_implementation(*rule, params, type, stage)) return nullptr;
+  read_severity(*rule, params, severity_override, errors);
+  read_scope_and_docs(*rule, params);
+  for (const auto& variant : variant_tables(merged, params)) {
+    Params vp(variant, table.origin, errors);
+    CheckCommon common = read_common(id, vp, type ? type->message_fields : stage->message_fields);
+    if (stage) {  // the stage reports with the rule's message and help
+      rule->stage = std::string(stage->name);
+      rule->stage_message = std::move(common.message);
+      rule->stage_help = std::move(common.help);
+      vp.report_unknown(kCommonKeys);
+      break;
+    }
+    vp.set_pattern_target(&patterns, part_mask(common.sections));
     auto check = type->make(vp, std::move(common));
-    std::set<std::string> known = kCommonKeys;
-    vp.report_unknown(known);
+    vp.report_unknown(kCommonKeys);
     if (check) rule->checks.push_back(std::move(check));
   }
-  (void)file;
   if (errors.size() != errors_before) return nullptr;
   return rule;
 }
@@ -177,7 +225,7 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
         continue;
       }
       auto it = overrides.find(id);
-      auto rule = build_rule(id, value, file->path, it == overrides.end() ? nullptr : &it->second, errors);
+      auto rule = build_rule(id, value, it == overrides.end() ? nullptr : &it->second, *set->patterns_, errors);
       if (rule) set->rules_.push_back(std::move(rule));
     }
   }
@@ -185,18 +233,15 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
     if (!seen.count(id)) errors.push_back({value.origin, fmt::format("unknown rule '{}' in [rules]", id)});
   }
   std::sort(set->rules_.begin(), set->rules_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
-  // Every list read over whole parts shares one pass per part of a draft,
-  // and checks that read the same sections share their spans (SectionCache).
+  // Checks that read the same sections share their spans (SectionCache).
   std::map<std::vector<std::string>, size_t> section_keys;
   for (auto& rule : set->rules_) {
     for (auto& check : rule->checks) {
-      for (PatternList* list : check->section_lists()) set->parts_.add(*list, part_mask(check->common().sections));
       check->set_sections_key(section_keys.emplace(check->common().sections, section_keys.size()).first->second);
     }
   }
   set->section_keys_ = section_keys.size();
-  set->kind_signals_ = PatternList(PatternSources{kind_signal_patterns()});
-  set->parts_.add(set->kind_signals_, part_mask({"subject", "body"}));
+  set->kind_signals_ = set->patterns_->make(kind_signal_patterns(), part_mask({"subject", "body"}));
   return set;
 }
 

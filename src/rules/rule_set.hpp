@@ -12,7 +12,6 @@
 
 #include "core/value.hpp"
 #include "rules/params.hpp"
-#include "rules/part_scan.hpp"
 #include "rules/rule.hpp"
 
 namespace followup::rules {
@@ -31,8 +30,8 @@ class RuleSet {
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
-  // The shared pass per part of a draft over the rules' pattern lists.
-  const PartScanner& parts() const { return parts_; }
+  // The rules' pattern lists that share one pass per part of a draft.
+  const match::PatternSets& patterns() const { return *patterns_; }
   // How many distinct `sections` lists the checks use (SectionCache keys).
   size_t section_keys() const { return section_keys_; }
   // infer_kind's signals, read through the shared pass over each part.
@@ -40,7 +39,7 @@ class RuleSet {
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
-  PartScanner parts_;
+  std::unique_ptr<match::PatternSets> patterns_ = std::make_unique<match::PatternSets>();
   size_t section_keys_ = 0;
   PatternList kind_signals_;
 

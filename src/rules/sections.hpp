@@ -18,12 +18,10 @@ namespace followup::rules {
 bool is_section_name(std::string_view name);
 const std::vector<std::string>& section_names();
 
-// The kinds of part a draft's sections are made of: each header value, the
-// salutation, each paragraph, the closing, each signature line.
-enum class PartKind : uint8_t { kSubject, kTo, kCc, kOtherHeader, kSalutation, kParagraph, kClosing, kSignature };
-constexpr size_t kPartKinds = 8;
-using PartMask = uint32_t;  // bit k: PartKind k
-constexpr PartMask part_bit(PartKind kind) { return PartMask{1} << static_cast<unsigned>(kind); }
+using core::kPartKinds;
+using core::part_bit;
+using core::PartKind;
+using core::PartMask;
 
 // The kinds of part the named sections are made of (next to section_spans,
 // which must agree: a test checks it).

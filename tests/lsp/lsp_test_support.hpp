@@ -27,7 +27,7 @@
 #include "lsp/protocol.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
-#include "rules/workspace.hpp"
+#include "lint/workspace.hpp"
 
 namespace lsp_test {
 
@@ -152,7 +152,7 @@ inline json did_open_params(const std::string& uri, const std::string& text, int
 class InProcess {
  public:
   explicit InProcess(followup::lsp::ServerOptions options = {})
-      : workspace_(followup::rules::WorkspaceOptions{}),
+      : workspace_(followup::lint::WorkspaceOptions{}),
         server_(
             workspace_, [this](const json& m) { sent.push_back(m); }, options) {}
 
@@ -194,7 +194,7 @@ class InProcess {
   std::vector<json> sent;
 
  private:
-  followup::rules::Workspace workspace_;
+  followup::lint::Workspace workspace_;
   followup::lsp::Server server_;
 };
 

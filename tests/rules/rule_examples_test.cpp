@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/source.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 #include "rules/params.hpp"
 #include "rules/rule_set.hpp"
 
@@ -22,6 +22,7 @@ namespace {
 using followup::core::Table;
 using followup::core::Value;
 namespace rules = followup::rules;
+namespace lint = followup::lint;
 
 // The stable rule IDs of SPEC.md §4.
 const std::vector<std::string> kSpecIds = {
@@ -94,11 +95,11 @@ const Value* rule_table(const std::string& id) {
 }
 
 int count_findings(const std::string& id, const std::string& text, const Table& context) {
-  rules::LintSettings settings;
+  lint::LintSettings settings;
   settings.rules = builtin_set();
-  settings.flag_context = context;
+  settings.command_line_context = context;
   followup::core::Source source("example.txt", text);
-  auto result = rules::lint(source, settings);
+  auto result = lint::lint(source, settings);
   return static_cast<int>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
                                         [&](const auto& d) { return d.rule_id == id; }));
 }

@@ -7,7 +7,7 @@
 
 #include "config/toml_value.hpp"
 #include "parse/draft_parser.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 
 using followup::config::LoadError;
 using followup::config::parse_toml;
@@ -57,7 +57,7 @@ TEST_CASE("a user rule file builds / and its rule fires with the file stem as gr
   auto draft = followup::parse::parse_draft(source);
   followup::core::Context context;
   context.kind = followup::core::Kind::kThankYou;
-  auto diags = followup::rules::run_rules(draft, context, *set);
+  auto diags = followup::lint::run_rules(draft, context, *set, followup::match::LintScans(set->patterns(), draft));
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].rule_id == "team.buzzword");
   CHECK(diags[0].message == "'synergy' is a buzzword");
@@ -147,15 +147,15 @@ variants = [
   auto draft = followup::parse::parse_draft(source);
   followup::core::Context context;
   context.culture = "formal";
-  auto diags = followup::rules::run_rules(draft, context, *set);
+  auto diags = followup::lint::run_rules(draft, context, *set, followup::match::LintScans(set->patterns(), draft));
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].message == "'awesome' is too casual here");
   context.culture = "casual";
-  diags = followup::rules::run_rules(draft, context, *set);
+  diags = followup::lint::run_rules(draft, context, *set, followup::match::LintScans(set->patterns(), draft));
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].message == "'hereby' is stiff");
   context.culture.reset();
-  CHECK(followup::rules::run_rules(draft, context, *set).empty());
+  CHECK(followup::lint::run_rules(draft, context, *set, followup::match::LintScans(set->patterns(), draft)).empty());
 }
 
 TEST_CASE("every built-in rule file parses and every pattern compiles", "[rules][loader]") {

@@ -10,8 +10,9 @@
 
 #include "core/source.hpp"
 #include "parse/draft_parser.hpp"
-#include "rules/engine.hpp"
-#include "rules/part_scan.hpp"
+#include "lint/lint.hpp"
+#include "match/part_scan.hpp"
+#include "rules/sections.hpp"
 #include "rules/rule_set.hpp"
 #include "support/process.hpp"
 
@@ -19,6 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace rules = followup::rules;
+namespace lint = followup::lint;
 
 std::shared_ptr<const rules::RuleSet> fresh_builtin_set() {
   std::vector<const rules::RuleFile*> files;
@@ -44,11 +46,11 @@ std::vector<std::string> drafts() {
 using Finding = std::tuple<std::string, uint32_t, uint32_t, std::string>;
 
 std::vector<Finding> findings(const std::string& text, const std::shared_ptr<const rules::RuleSet>& set) {
-  rules::LintSettings settings;
+  lint::LintSettings settings;
   settings.rules = set;
   followup::core::Source source("draft.txt", text);
   std::vector<Finding> out;
-  for (const auto& d : rules::lint(source, settings).diagnostics)
+  for (const auto& d : lint::lint(source, settings).diagnostics)
     out.emplace_back(d.rule_id, d.span.begin, d.span.end, d.message);
   return out;
 }
@@ -65,7 +67,8 @@ TEST_CASE("findings are the same from a cold rule set and from one in steady use
   followup::core::Source probe("probe.txt", "Dear Ana,\n\nThank you for the call today.\n\nBest regards,\nJo Park\n");
   const auto draft = followup::parse::parse_draft(probe);
   REQUIRE(!draft.paragraphs.empty());
-  const rules::DraftScan scan(&steady->parts(), draft);
+  const followup::match::LintScans scans(steady->patterns(), draft);
+  const followup::match::PartScan& scan = scans.parts();
   CHECK(scan.matches(draft.paragraphs.front(), rules::part_mask({"paragraph"})).has_value());
 
   size_t total = 0;

@@ -1,6 +1,7 @@
 // context-flag: fires once when a boolean context key (`key`) is true, e.g.
 // no_follow_up, with the caret on the subject or the start of the note.
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 
 namespace followup::rules::checks {
 namespace {

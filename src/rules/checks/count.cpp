@@ -4,10 +4,11 @@
 // A match that also matches one of `exceptions` is not counted (e.g. a
 // question inside quotation marks); with `skip_quoted`, neither is a match
 // that starts inside quotation marks.
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -21,7 +22,6 @@ class Count : public Check {
   bool report_section = false;
   bool skip_quoted = false;
 
-  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
@@ -29,8 +29,8 @@ class Count : public Check {
     const auto& spans = in.sections->spans(common_);
     for (core::Span s : spans) {
       QuoteTracker quotes(text, s);
-      for (const Match& m : patterns.find_all(text, s, in.patterns))
-        if ((exceptions.empty() || !exceptions.any(text, m.whole, in.patterns)) &&
+      for (const Match& m : patterns.find_all(text, s, in.scans))
+        if ((exceptions.empty() || !exceptions.any(text, m.whole, in.scans)) &&
             !(skip_quoted && quotes.inside(m.span.begin)))
           all.push_back(m);
     }
@@ -49,9 +49,9 @@ class Count : public Check {
 
 std::unique_ptr<Check> make_count(Params& params, CheckCommon common) {
   auto check = std::make_unique<Count>(std::move(common));
-  check->patterns = PatternList(params.patterns("patterns"));
+  check->patterns = params.section_patterns("patterns");
   if (check->patterns.empty()) params.error("patterns", "a count rule needs 'patterns'");
-  check->exceptions = PatternList(params.patterns("exceptions"));
+  check->exceptions = params.patterns("exceptions");
   check->max = params.integer("max", 1);
   check->skip_quoted = params.boolean("skip_quoted", false);
   std::string report = params.string("report", "match");

@@ -1,8 +1,9 @@
 // emoji: flags emoji (Unicode Extended_Pictographic, whole grapheme clusters)
 // in the rule's sections; the fix that removes one is marked unsafe, since
 // the sentence may need rewording.
-#include "parse/segment.hpp"
-#include "rules/checks/checks.hpp"
+#include "text/emoji.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::rules::checks {
@@ -15,7 +16,7 @@ class Emoji : public Check {
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     for (core::Span section : in.sections->spans(common_)) {
-      for (core::Span e : parse::find_emoji(text.substr(section.begin, section.size()))) {
+      for (core::Span e : text::find_emoji(text.substr(section.begin, section.size()))) {
         core::Span span{section.begin + e.begin, section.begin + e.end};
         auto& d = out.report(span, format({{"match", std::string(text.substr(span.begin, span.size()))}}), help());
         core::Span removal = span;

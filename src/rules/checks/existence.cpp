@@ -13,10 +13,11 @@
 #include <cctype>
 #include <set>
 
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -65,7 +66,6 @@ class Existence : public Check {
     return out;
   }
 
-  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     for (const auto& key : unless_context) {
@@ -78,17 +78,16 @@ class Existence : public Check {
     for (core::Span section : sections) {
       std::vector<core::Span> kept;
       QuoteTracker quotes(text, section);
-      for (const Match& m : patterns.find_all(text, section, in.patterns)) {
+      for (const Match& m : patterns.find_all(text, section, in.scans)) {
         std::string_view found = text.substr(m.span.begin, m.span.size());
         if (!allow_context.empty() && !from_context) from_context = context_words(in.context);
         if (allow.count(std::string(found)) || (from_context && from_context->count(std::string(found)))) continue;
-        if (!exceptions.empty() && exceptions.any(text, m.whole, in.patterns)) continue;
+        if (!exceptions.empty() && exceptions.any(text, m.whole, in.scans)) continue;
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
         if (!followed_by.empty()) {
           uint32_t end =
               std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
-          re2::StringPiece after(text.data() + m.whole.end, end - m.whole.end);
-          if (RE2::PartialMatch(after, followed_by.at(0))) continue;
+          if (followed_by.matches_in(text.substr(m.whole.end, end - m.whole.end), 0)) continue;
         }
         if (merge_adjacent && !kept.empty() && kept.back().end <= m.span.begin) {
           std::string_view gap = text.substr(kept.back().end, m.span.begin - kept.back().end);
@@ -121,11 +120,11 @@ class Existence : public Check {
 
 std::unique_ptr<Check> make_existence(Params& params, CheckCommon common) {
   auto check = std::make_unique<Existence>(std::move(common));
-  check->patterns = PatternList(params.patterns("patterns"));
+  check->patterns = params.section_patterns("patterns");
   if (check->patterns.empty()) params.error("patterns", "an existence rule needs 'patterns'");
-  check->exceptions = PatternList(params.patterns("exceptions"));
+  check->exceptions = params.patterns("exceptions");
   for (auto& a : params.strings("allow")) check->allow.insert(a);
-  check->followed_by = PatternList(params.patterns("unless_followed_by"));
+  check->followed_by = params.patterns("unless_followed_by");
   if (check->followed_by.size() > 1) params.error("unless_followed_by", "'unless_followed_by' takes one pattern");
   check->window = params.integer("window", 80);
   check->unless_context = params.strings("unless_context");

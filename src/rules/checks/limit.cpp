@@ -2,7 +2,8 @@
 // or sentences (`max_sentences`, per section span; bulleted lines do not
 // count). Either limit may be one number or a table by kind
 // (thank-you = 200, ...). The caret starts at the first unit past the limit.
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::rules::checks {

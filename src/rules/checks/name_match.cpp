@@ -4,7 +4,7 @@
 //   target = "company":    near-miss spellings of `company` in the subject
 //                          and the paragraphs
 // Comparison ignores case, accents and the kind of apostrophe
-// (parse::comparison_key; ’ reads as '). A near miss (edit distance within
+// (text::comparison_key; ’ reads as '). A near miss (edit distance within
 // `max_distance`, 1 for names under 6 letters; swapping two neighbouring
 // letters counts as one edit, "Jonse" for "Jones") gets `near_message` and a
 // fix that puts the configured spelling in.
@@ -24,10 +24,12 @@
 #include <cctype>
 
 #include "core/utf8.hpp"
-#include "parse/segment.hpp"
-#include "rules/checks/checks.hpp"
+#include "text/compare.hpp"
+#include "text/words.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -86,7 +88,7 @@ bool is_credential(const std::string& key) {
 }
 
 std::string name_key(std::string_view word) {
-  std::string key = parse::comparison_key(word);
+  std::string key = text::comparison_key(word);
   std::string out;
   out.reserve(key.size());
   for (size_t i = 0; i < key.size(); ++i) {
@@ -102,7 +104,7 @@ std::string name_key(std::string_view word) {
 
 std::vector<Token> tokens_of(std::string_view text, core::Span span) {
   std::vector<Token> out;
-  for (core::Span w : parse::split_words(text.substr(span.begin, span.size()))) {
+  for (core::Span w : text::split_words(text.substr(span.begin, span.size()))) {
     core::Span abs{span.begin + w.begin, span.begin + w.end};
     out.push_back({abs, name_key(text.substr(abs.begin, abs.size()))});
   }
@@ -199,7 +201,7 @@ class NameMatch : public Check {
     for (const auto& name : names) {
       for (const auto& k : known) {
         uint32_t limit = allowed_distance(k.first, max_distance);
-        uint32_t d = parse::edit_distance(name.key, k.first, limit);
+        uint32_t d = text::edit_distance(name.key, k.first, limit);
         if (d <= limit && (!best || d < best_distance)) {
           best = &k, best_distance = d, best_token = &name;
         }
@@ -246,7 +248,7 @@ class NameMatch : public Check {
     for (const auto& k : want) joined_want += k + " ";
     for (const auto& k : have) joined_have += k + " ";
     uint32_t limit = allowed_distance(joined_want, max_distance);
-    bool near = parse::edit_distance(joined_have, joined_want, limit) <= limit;
+    bool near = text::edit_distance(joined_have, joined_want, limit) <= limit;
     report(out, line, written, *in.context.candidate, near, true);
   }
 
@@ -300,7 +302,7 @@ class NameMatch : public Check {
         if (!(c == ' ' && !squeezed.empty() && squeezed.back() == ' ')) squeezed += c;
       if (squeezed == want_joined || squeezed.empty() || squeezed[0] != want_joined[0]) continue;
       if (one_of(squeezed, people)) continue;
-      uint32_t d = parse::edit_distance(squeezed, want_joined, allowed);
+      uint32_t d = text::edit_distance(squeezed, want_joined, allowed);
       if (d == 0 || d > allowed) continue;
       report(out, span, text.substr(span.begin, span.size()), company, true, true);
       i += k - 1;

@@ -2,12 +2,12 @@
 // `placeholders`; an unknown one is reported, with "did you mean" when it is
 // a near miss of a listed name. Outside template mode it is silent
 // (placeholder.unfilled reports leftover template text there).
-#include <re2/re2.h>
-
+#include <algorithm>
 #include <unordered_map>
 
-#include "parse/segment.hpp"
-#include "rules/checks/checks.hpp"
+#include "text/compare.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::rules::checks {
@@ -17,14 +17,14 @@ class Placeholder : public Check {
  public:
   using Check::Check;
   Message near_message;
-  std::unique_ptr<RE2> pattern = std::make_unique<RE2>(R"(\{\{\s*([A-Za-z0-9_.-]*)\s*\}\})", pattern_options());
+  PatternList pattern{std::vector<std::string>{R"(\{\{\s*([A-Za-z0-9_.-]*)\s*\}\})"}};
 
   // The allowed name within two edits of `name`, the nearest first.
   static const std::string* closest(const std::string& name, const std::vector<std::string>& allowed) {
     const std::string* best = nullptr;
     uint32_t best_distance = 3;
     for (const auto& a : allowed) {
-      uint32_t d = parse::edit_distance(name, a, best_distance - 1);
+      uint32_t d = text::edit_distance(name, a, best_distance - 1);
       if (d < best_distance) best = &a, best_distance = d;
     }
     return best;
@@ -37,14 +37,10 @@ class Placeholder : public Check {
     std::unordered_map<std::string, const std::string*> suggestions;
     std::string expected;
     for (core::Span s : spans) {
-      re2::StringPiece piece(text.data() + s.begin, s.size());
-      re2::StringPiece groups[2];
-      size_t pos = 0;
-      while (pos < piece.size() && pattern->Match(piece, pos, piece.size(), RE2::UNANCHORED, groups, 2)) {
-        auto begin = s.begin + static_cast<uint32_t>(groups[0].data() - piece.data());
-        core::Span whole{begin, begin + static_cast<uint32_t>(groups[0].size())};
-        pos = whole.end - s.begin;
-        std::string name(groups[1].data(), groups[1].size());
+      for (const Match& m : pattern.find_all(text, s)) {
+        core::Span whole = m.whole;
+        core::Span name_span = m.span;
+        std::string name(text.substr(name_span.begin, name_span.size()));
         const auto& allowed = in.context.placeholders;
         if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
         // A template repeats its placeholders: look each name up once.
@@ -59,8 +55,6 @@ class Placeholder : public Check {
             {"expected", best ? *best : (expected.empty() ? "none" : expected)}};
         auto& d = out.report(whole, best ? near_message.format(args) : format(args), help());
         if (best) {
-          core::Span name_span{s.begin + static_cast<uint32_t>(groups[1].data() - piece.data()), 0};
-          name_span.end = name_span.begin + static_cast<uint32_t>(groups[1].size());
           d.fixes.push_back({"replace with '" + *best + "'", {diag::Edit::replace(name_span, *best)},
                              diag::Applicability::kSafe});
         }

@@ -3,7 +3,8 @@
 // "start"/"end" of the body), since a missing part has no span of its own.
 // A section whose spans are all empty (e.g. "Subject:" with no text) counts
 // as absent.
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::rules::checks {

@@ -7,8 +7,9 @@
 #include <cctype>
 #include <set>
 
-#include "parse/segment.hpp"
-#include "rules/checks/checks.hpp"
+#include "text/compare.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::rules::checks {
@@ -42,7 +43,7 @@ class Repetition : public Check {
       if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos)
         continue;
       if (skip_capitalized && std::isupper(static_cast<unsigned char>(wb[0]))) continue;
-      std::string lower = parse::comparison_key(wa);
+      std::string lower = text::comparison_key(wa);
       if (allow.count(lower)) continue;
       core::Span whole{a.begin, b.end};
       auto& d = out.report(whole, format({{"match", std::string(wb)}}), help());
@@ -57,7 +58,7 @@ class Repetition : public Check {
 
 std::unique_ptr<Check> make_repetition(Params& params, CheckCommon common) {
   auto check = std::make_unique<Repetition>(std::move(common));
-  for (const auto& word : params.strings("allow")) check->allow.insert(parse::comparison_key(word));
+  for (const auto& word : params.strings("allow")) check->allow.insert(text::comparison_key(word));
   check->skip_capitalized = params.boolean("skip_capitalized", true);
   return check;
 }

@@ -5,9 +5,10 @@
 // section name; `fix_append` offers a fix that appends text at the end of
 // that span after dropping `fix_trim` chars. `unless` patterns silence the
 // rule when one matches a section (e.g. a last paragraph that is a "P.S.").
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/sections.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -21,14 +22,13 @@ class Required : public Check {
   std::optional<std::string> fix_append;
   std::string fix_trim;
 
-  std::vector<PatternList*> section_lists() override { return {&patterns, &unless}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     const auto& spans = in.sections->spans(common_);
     if (spans.empty()) return;
     for (core::Span s : spans)
-      if (patterns.any(text, s, in.patterns) || (!unless.empty() && unless.any(text, s, in.patterns))) return;
+      if (patterns.any(text, s, in.scans) || (!unless.empty() && unless.any(text, s, in.scans))) return;
     core::Span where = spans.front();
     if (report_at == "first_sentence") {
       for (const auto& sentence : in.draft.sentences) {
@@ -64,9 +64,9 @@ class Required : public Check {
 
 std::unique_ptr<Check> make_required(Params& params, CheckCommon common) {
   auto check = std::make_unique<Required>(std::move(common));
-  check->patterns = PatternList(params.patterns("patterns"));
+  check->patterns = params.section_patterns("patterns");
   if (check->patterns.empty()) params.error("patterns", "a required rule needs 'patterns'");
-  check->unless = PatternList(params.patterns("unless"));
+  check->unless = params.section_patterns("unless");
   check->report_at = params.string("report_at");
   if (!check->report_at.empty() && check->report_at != "first_sentence" &&
       check->report_at != "last_sentence" && !is_section_name(check->report_at))

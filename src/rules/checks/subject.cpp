@@ -6,9 +6,11 @@
 // and when the subject holds template text (placeholder.unfilled).
 #include <set>
 
-#include "parse/segment.hpp"
-#include "rules/checks/checks.hpp"
-#include "rules/text_util.hpp"
+#include "text/compare.hpp"
+#include "text/words.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -19,7 +21,6 @@ class Subject : public Check {
   PatternList purpose;
   PatternList vague;
 
-  std::vector<PatternList*> section_lists() override { return {&purpose, &vague}; }
   std::set<std::string> filler;
   Message position_message;
 
@@ -31,17 +32,17 @@ class Subject : public Check {
     std::vector<std::pair<std::string, std::string>> args = {
         {"subject", std::string(value)}, {"position", in.context.position.value_or("")}};
     if (in.context.template_mode && value.find("{{") != std::string_view::npos &&
-        purpose.any(text, subject->value, in.patterns))
+        purpose.any(text, subject->value, in.scans))
       return;  // "Thank you – {{position}} interview"
     // "Thank You – [Position] Interview" is unfinished, not vague: placeholder.unfilled reports it.
     if (!in.context.template_mode &&
         (value.find("{{") != std::string_view::npos ||
          (value.find('[') != std::string_view::npos && value.find(']') != std::string_view::npos)))
       return;
-    bool is_vague = vague.any(text, subject->value, in.patterns) || !purpose.any(text, subject->value, in.patterns);
+    bool is_vague = vague.any(text, subject->value, in.scans) || !purpose.any(text, subject->value, in.scans);
     if (!is_vague && in.context.position) {
-      std::string have = parse::comparison_key(value);
-      std::string want = parse::comparison_key(*in.context.position);
+      std::string have = text::comparison_key(value);
+      std::string want = text::comparison_key(*in.context.position);
       if (have.find(want) == std::string::npos) {
         out.report(subject->value, position_message.format(args), help());
         return;
@@ -50,8 +51,8 @@ class Subject : public Check {
     }
     if (!is_vague && !in.context.position) {
       size_t content = 0;
-      for (core::Span w : parse::split_words(value)) {
-        if (!filler.count(parse::comparison_key(value.substr(w.begin, w.size())))) ++content;
+      for (core::Span w : text::split_words(value)) {
+        if (!filler.count(text::comparison_key(value.substr(w.begin, w.size())))) ++content;
       }
       is_vague = content == 0;
     }
@@ -63,10 +64,10 @@ class Subject : public Check {
 
 std::unique_ptr<Check> make_subject(Params& params, CheckCommon common) {
   auto check = std::make_unique<Subject>(std::move(common));
-  check->purpose = PatternList(params.patterns("purpose"));
+  check->purpose = params.section_patterns("purpose");
   if (check->purpose.empty()) params.error("purpose", "a subject rule needs 'purpose' patterns");
-  check->vague = PatternList(params.patterns("vague"));
-  for (const auto& w : params.strings("filler")) check->filler.insert(parse::comparison_key(w));
+  check->vague = params.section_patterns("vague");
+  for (const auto& w : params.strings("filler")) check->filler.insert(text::comparison_key(w));
   check->position_message =
       Message(params.string("position_message", check->common().message.text()));
   if (auto problem = check->position_message.validate({"subject", "position"}))

@@ -2,10 +2,11 @@
 // a fix that puts the replacement in, keeping a leading capital. An empty
 // replacement ("lol" -> "") removes the match with the space before it.
 // With `skip_quoted`, matches inside quotation marks are left alone.
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 #include "rules/checks/quotes.hpp"
 #include "rules/sections.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
 
 namespace followup::rules::checks {
 namespace {
@@ -18,14 +19,13 @@ class Substitution : public Check {
   bool safe_fix = true;
   bool skip_quoted = false;
 
-  std::vector<PatternList*> section_lists() override { return {&patterns}; }
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     const std::vector<core::Span>& sections = in.sections->spans(common_);
     for (core::Span section : sections) {
       QuoteTracker quotes(text, section);
-      for (const Match& m : patterns.find_all(text, section, in.patterns)) {
+      for (const Match& m : patterns.find_all(text, section, in.scans)) {
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
         std::string_view found = text.substr(m.span.begin, m.span.size());
         std::string repl = match_case(found, replacements[m.pattern]);
@@ -55,7 +55,7 @@ class Substitution : public Check {
 
 std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
   auto check = std::make_unique<Substitution>(std::move(common));
-  PatternSources sources;
+  std::vector<std::string> sources;
   const core::Value* swap = params.raw("swap");
   if (!swap || !swap->is_array()) {
     params.error("swap",
@@ -69,10 +69,10 @@ std::unique_ptr<Check> make_substitution(Params& params, CheckCommon common) {
       continue;
     }
     if (!params.valid_pattern(pair.array()[0])) continue;
-    sources.patterns.push_back(pair.array()[0].str());
+    sources.push_back(pair.array()[0].str());
     check->replacements.push_back(pair.array()[1].str());
   }
-  check->patterns = PatternList(std::move(sources));
+  check->patterns = params.pattern_list(std::move(sources), true);
   check->safe_fix = !params.boolean("unsafe", false);
   check->skip_quoted = params.boolean("skip_quoted", false);
   return check;

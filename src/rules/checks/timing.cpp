@@ -8,7 +8,8 @@
 
 #include <cmath>
 
-#include "rules/checks/checks.hpp"
+#include "rules/params.hpp"
+#include "rules/rule.hpp"
 
 namespace followup::rules::checks {
 namespace {

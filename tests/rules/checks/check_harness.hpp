@@ -12,7 +12,7 @@
 #include "config/toml_value.hpp"
 #include "core/source.hpp"
 #include "diag/diagnostic.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 #include "rules/params.hpp"
 #include "rules/rule_set.hpp"
 #include "support/annotated.hpp"
@@ -51,13 +51,13 @@ inline CheckRun run_check(const std::string& rule_toml, const std::string& text,
   for (const auto& e : errors)
     UNSCOPED_INFO(e.origin.line << ":" << e.origin.column << ": " << e.message);
   REQUIRE(errors.empty());
-  rules::LintSettings settings;
+  lint::LintSettings settings;
   settings.rules = set;
-  if (!context_toml.empty()) settings.flag_context = toml_table(context_toml);
+  if (!context_toml.empty()) settings.command_line_context = toml_table(context_toml);
   core::Source source("draft.txt", text);
   CheckRun run;
   run.text = text;
-  run.diagnostics = rules::lint(source, settings).diagnostics;
+  run.diagnostics = lint::lint(source, settings).diagnostics;
   return run;
 }
 

@@ -17,15 +17,18 @@
 #include "parse/draft_parser.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/params.hpp"
-#include "rules/part_scan.hpp"
-#include "rules/prefilter.hpp"
-#include "rules/text_util.hpp"
+#include "match/builtin_atoms.hpp"
+#include "match/match.hpp"
+#include "match/options.hpp"
+#include "match/part_scan.hpp"
+#include "match/prefilter.hpp"
+#include "rules/sections.hpp"
 #include "support/process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using followup::rules::AtomHits;
+using followup::match::AtomHits;
 
 std::vector<std::string> sample_texts() {
   std::vector<std::string> texts;
@@ -56,13 +59,13 @@ TEST_CASE("prefilter: a pattern it rules out never matches", "[rules][prefilter]
   size_t skipped = 0, checked = 0;
   for (const auto& text : texts) {
     const AtomHits hits = AtomHits::scan(text);
-    for (const auto& entry : followup::rules::builtin_pattern_atoms()) {
-      auto atoms = followup::rules::atoms_for(entry.pattern);
+    for (const auto& entry : followup::match::builtin_pattern_atoms()) {
+      auto atoms = followup::match::atoms_for(entry.pattern);
       REQUIRE(atoms.known);
       ++checked;
       if (hits.may_match(atoms)) continue;
       ++skipped;
-      RE2 re(std::string(entry.pattern), followup::rules::pattern_options());
+      RE2 re(std::string(entry.pattern), followup::match::pattern_options());
       REQUIRE(re.ok());
       INFO("pattern: " << entry.pattern);
       INFO("text: " << text.substr(0, 200));
@@ -74,7 +77,7 @@ TEST_CASE("prefilter: a pattern it rules out never matches", "[rules][prefilter]
 }
 
 TEST_CASE("prefilter: atoms across a chunk boundary of a huge text are found", "[rules][prefilter]") {
-  auto atoms = followup::rules::atoms_for(R"((?i)\bteam[- ]player\b)");
+  auto atoms = followup::match::atoms_for(R"((?i)\bteam[- ]player\b)");
   REQUIRE(atoms.known);
   for (size_t pad = 65530; pad < 65542; ++pad) {
     std::string text(pad, 'x');
@@ -85,19 +88,20 @@ TEST_CASE("prefilter: atoms across a chunk boundary of a huge text are found", "
 }
 
 TEST_CASE("prefilter: patterns it does not know are always run", "[rules][prefilter]") {
-  auto atoms = followup::rules::atoms_for("a pattern from a user's rule file");
+  auto atoms = followup::match::atoms_for("a pattern from a user's rule file");
   CHECK_FALSE(atoms.known);
   CHECK(AtomHits::scan("nothing here").may_match(atoms));
 }
 
 TEST_CASE("prefilter: a pattern list skips and still finds", "[rules][prefilter]") {
-  followup::rules::PatternSources sources;
-  sources.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bself[- ]starter\b)", "user (pattern)"};
-  followup::rules::PatternList list(sources);
+  std::vector<std::string> sources;
+  sources = {R"((?i)\bteam[- ]player\b)", R"((?i)\bself[- ]starter\b)", "user (pattern)"};
+  followup::match::PatternList list(sources);
   const std::string text = "A TEAM PLAYER and a user pattern.";
-  followup::rules::AtomScan scan(text);
-  followup::rules::PatternContext context;
-  context.atoms = &scan;
+  followup::match::PatternSets sets;
+  const followup::core::Source source("t.txt", text);
+  const followup::core::Draft draft = followup::parse::parse_draft(source);
+  const followup::match::LintScans context(sets, draft);
   auto matches = list.find_all(text, {0, static_cast<uint32_t>(text.size())}, &context);
   REQUIRE(matches.size() == 2);
   CHECK(text.substr(matches[0].span.begin, matches[0].span.size()) == "TEAM PLAYER");
@@ -178,18 +182,18 @@ struct ScannedDraft {
 };
 
 TEST_CASE("part scan: one pass per part tells each list what matches there", "[rules][prefilter]") {
-  followup::rules::PatternSources a, b, c, d;
-  a.patterns = {R"((?i)\bteam[- ]player\b)", R"((?i)\bgo-getter\b)"};
-  b.patterns = {R"((?i)\battached\b)", R"(^My\b)"};  // an anchor reads the part alone
-  c.patterns = {R"(zzzq)"};
-  d.patterns = {R"(^Best,$)", R"(Ana)"};
-  followup::rules::PatternList la(a), lb(b), lc(c), ld(d), alone_a(a), alone_b(b), alone_d(d);
-  followup::rules::PartScanner scanner;
+  std::vector<std::string> a, b, c, d;
+  a = {R"((?i)\bteam[- ]player\b)", R"((?i)\bgo-getter\b)"};
+  b = {R"((?i)\battached\b)", R"(^My\b)"};  // an anchor reads the part alone
+  c = {R"(zzzq)"};
+  d = {R"(^Best,$)", R"(Ana)"};
+  followup::match::PatternList alone_a(a), alone_b(b), alone_d(d);
+  followup::match::PatternSets sets;
   const auto paragraph = followup::rules::part_mask({"paragraph"});
-  scanner.add(la, paragraph);
-  scanner.add(lb, followup::rules::part_mask({"body"}));
-  scanner.add(lc, paragraph);
-  scanner.add(ld, followup::rules::part_mask({"closing", "signature"}));
+  auto la = sets.make(a, paragraph);
+  auto lb = sets.make(b, followup::rules::part_mask({"body"}));
+  auto lc = sets.make(c, paragraph);
+  auto ld = sets.make(d, followup::rules::part_mask({"closing", "signature"}));
   ScannedDraft note("Subject: Hi\n\nDear Sam,\n\nI am a team player.\n\nMy CV is attached.\n\nBest,\nAna\n");
   std::string_view text = note.source.text();
   const auto& paragraphs = note.draft.paragraphs;
@@ -199,9 +203,8 @@ TEST_CASE("part scan: one pass per part tells each list what matches there", "[r
   // Cold, then steady: each kind's merged set takes over after some uses.
   for (int round = 0; round < 80; ++round) {
     INFO("round " << round);
-    const followup::rules::DraftScan scan(&scanner, note.draft);  // one per lint
-    followup::rules::PatternContext context;
-    context.parts = &scan;
+    const followup::match::LintScans context(sets, note.draft);  // one per lint
+    const followup::match::PartScan& scan = context.parts();
     for (auto span : paragraphs) {
       CHECK(la.find_all(text, span, &context).size() == alone_a.find_all(text, span).size());
       CHECK(lb.find_all(text, span, &context).size() == alone_b.find_all(text, span).size());
@@ -226,23 +229,21 @@ TEST_CASE("part scan agrees with each built-in pattern on every part of every sa
   // The property the checks rely on: what a list finds in a part is the same
   // whether it asks the shared pass or scans the part itself.
   const auto texts = sample_texts();
-  std::vector<followup::rules::PatternList> lists, alone;
-  for (const auto& entry : followup::rules::builtin_pattern_atoms()) {
-    followup::rules::PatternSources one;
-    one.patterns = {std::string(entry.pattern), "zzzq"};
-    lists.emplace_back(one);
+  std::vector<followup::match::PatternList> lists, alone;
+  followup::match::PatternSets sets;
+  const auto every_part = followup::rules::part_mask({"header", "body"});
+  for (const auto& entry : followup::match::builtin_pattern_atoms()) {
+    std::vector<std::string> one;
+    one = {std::string(entry.pattern), "zzzq"};
+    lists.push_back(sets.make(one, every_part));
     alone.emplace_back(one);
   }
-  followup::rules::PartScanner scanner;
-  const auto every_part = followup::rules::part_mask({"header", "body"});
-  for (auto& list : lists) scanner.add(list, every_part);
   size_t shared = 0, found = 0;
   for (const auto& text : texts) {
     if (text.find('\0') != std::string::npos) continue;
     ScannedDraft note(text);
-    const followup::rules::DraftScan scan(&scanner, note.draft);
-    followup::rules::PatternContext context;
-    context.parts = &scan;
+    const followup::match::LintScans context(sets, note.draft);
+    const followup::match::PartScan& scan = context.parts();
     std::vector<followup::core::Span> parts = note.draft.paragraphs;
     for (const auto& h : note.draft.headers) parts.push_back(h.value);
     parts.insert(parts.end(), note.draft.signature_lines.begin(), note.draft.signature_lines.end());
@@ -273,14 +274,14 @@ TEST_CASE("every span of every section is a part of a kind that part_mask gives 
     INFO("section " << name);
     const auto spans = followup::rules::section_spans(note.draft, name);
     CHECK(!spans.empty());
-    followup::rules::PatternSources any_text;
-    any_text.patterns = {"(?s).", "zzzq"};
-    followup::rules::PatternList list(any_text);
-    followup::rules::PartScanner scanner;
+    std::vector<std::string> any_text;
+    any_text = {"(?s).", "zzzq"};
+    followup::match::PatternSets sets;
     const auto mask = followup::rules::part_mask({name});
-    scanner.add(list, mask);
+    const auto list = sets.make(any_text, mask);
     for (int round = 0; round < 20; ++round) {  // until the kinds are in steady use
-      const followup::rules::DraftScan scan(&scanner, note.draft);
+      const followup::match::LintScans scans(sets, note.draft);
+      const followup::match::PartScan& scan = scans.parts();
       for (auto span : spans) {
         if (round == 19) CHECK(scan.matches(span, mask).has_value());
         else (void)scan.matches(span, mask);

@@ -1,15 +1,17 @@
-#include "rules/infer_kind.hpp"
+#include "lint/infer_kind.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "parse/draft_parser.hpp"
+#include "rules/kind_signals.hpp"
 
 using followup::core::Kind;
 
 namespace {
 Kind kind_of(const std::string& text) {
   followup::core::Source source("t.txt", text);
-  return followup::rules::infer_kind(followup::parse::parse_draft(source));
+  static const followup::match::PatternList signals(followup::rules::kind_signal_patterns());
+  return followup::lint::infer_kind(followup::parse::parse_draft(source), signals, nullptr);
 }
 }  // namespace
 

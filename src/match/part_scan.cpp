@@ -1,24 +1,25 @@
-#include "rules/part_scan.hpp"
+#include "match/part_scan.hpp"
 
 #include <algorithm>
 
-#include "rules/params.hpp"
-#include "rules/text_util.hpp"
+#include "match/match.hpp"
+#include "match/options.hpp"
+#include "match/prefilter.hpp"
 
-namespace followup::rules {
+namespace followup::match {
 
-void PartScanner::add(PatternList& list, PartMask mask) {
+void PartScanner::add(PatternList& list, core::PartMask mask) {
   if (list.empty()) return;
-  for (size_t k = 0; k < kPartKinds; ++k) {
-    if (!(mask & (PartMask{1} << k)) || list.part_offset_[k] >= 0) continue;
+  for (size_t k = 0; k < core::kPartKinds; ++k) {
+    if (!(mask & (core::PartMask{1} << k)) || list.part_offset_[k] >= 0) continue;
     auto& kind = kinds_[k];
     list.part_offset_[k] = static_cast<int32_t>(kind.sources.size());
-    list.parts_ |= PartMask{1} << k;
+    list.parts_ |= core::PartMask{1} << k;
     kind.sources.insert(kind.sources.end(), list.sources_.begin(), list.sources_.end());
   }
 }
 
-const RE2::Set* PartScanner::steady_set(PartKind which, bool count_use) const {
+const RE2::Set* PartScanner::steady_set(core::PartKind which, bool count_use) const {
   auto& kind = kinds_[static_cast<size_t>(which)];
   // Compiling a kind's set pays only over a batch or a session: the first
   // drafts keep to the lists' own lazy patterns (fast start-up).
@@ -36,28 +37,28 @@ const RE2::Set* PartScanner::steady_set(PartKind which, bool count_use) const {
   return kind.set.get();
 }
 
-DraftScan::DraftScan(const PartScanner* scanner, const core::Draft& draft)
+PartScan::PartScan(const PartScanner* scanner, const core::Draft& draft)
     : scanner_(scanner), text_(draft.source->text()) {
   if (!scanner_) return;
   parts_.reserve(draft.headers.size() + draft.paragraphs.size() + draft.signature_lines.size() + 2);
   for (const auto& h : draft.headers) {
-    PartKind kind = h.name == "subject" ? PartKind::kSubject
-                    : h.name == "to"    ? PartKind::kTo
-                    : h.name == "cc"    ? PartKind::kCc
-                                        : PartKind::kOtherHeader;
+    core::PartKind kind = h.name == "subject" ? core::PartKind::kSubject
+                    : h.name == "to"    ? core::PartKind::kTo
+                    : h.name == "cc"    ? core::PartKind::kCc
+                                        : core::PartKind::kOtherHeader;
     parts_.push_back({h.value, kind});
   }
-  if (draft.salutation) parts_.push_back({*draft.salutation, PartKind::kSalutation});
-  for (core::Span p : draft.paragraphs) parts_.push_back({p, PartKind::kParagraph});
-  if (draft.closing) parts_.push_back({*draft.closing, PartKind::kClosing});
-  for (core::Span s : draft.signature_lines) parts_.push_back({s, PartKind::kSignature});
+  if (draft.salutation) parts_.push_back({*draft.salutation, core::PartKind::kSalutation});
+  for (core::Span p : draft.paragraphs) parts_.push_back({p, core::PartKind::kParagraph});
+  if (draft.closing) parts_.push_back({*draft.closing, core::PartKind::kClosing});
+  for (core::Span s : draft.signature_lines) parts_.push_back({s, core::PartKind::kSignature});
   auto before = [](const Part& a, const Part& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
   };
   if (!std::is_sorted(parts_.begin(), parts_.end(), before)) std::stable_sort(parts_.begin(), parts_.end(), before);
 }
 
-std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask) const {
+std::optional<PartScan::Hit> PartScan::matches(core::Span span, core::PartMask mask) const {
   // A check asks about its sections in document order: try the part after
   // the last one asked for before searching.
   auto it = parts_.begin() + static_cast<std::ptrdiff_t>(std::min(hint_, parts_.size()));
@@ -69,9 +70,9 @@ std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask)
   while (it != parts_.begin() && it != parts_.end() && std::prev(it)->span == span) --it;  // the same span twice
   hint_ = static_cast<size_t>(it - parts_.begin()) + 1;
   for (; it != parts_.end() && it->span == span; ++it) {
-    if (!(mask & part_bit(it->kind))) continue;
+    if (!(mask & core::part_bit(it->kind))) continue;
     if (!it->scanned) {
-      const PartMask bit = part_bit(it->kind);
+      const core::PartMask bit = core::part_bit(it->kind);
       const RE2::Set* set = scanner_->steady_set(it->kind, !(counted_ & bit));
       counted_ |= bit;
       if (!set) return std::nullopt;  // not yet in steady use: ask again next time
@@ -87,4 +88,18 @@ std::optional<DraftScan::Hit> DraftScan::matches(core::Span span, PartMask mask)
   return std::nullopt;
 }
 
-}  // namespace followup::rules
+PatternSets::PatternSets() : scanner_(std::make_unique<PartScanner>()) {}
+PatternSets::~PatternSets() = default;
+
+PatternList PatternSets::make(std::vector<std::string> sources, core::PartMask parts) {
+  PatternList list(std::move(sources));
+  if (parts) scanner_->add(list, parts);
+  return list;
+}
+
+LintScans::LintScans(const PatternSets& sets, const core::Draft& draft)
+    : atoms_(std::make_unique<AtomScan>(draft.source->text())),
+      parts_(std::make_unique<PartScan>(sets.scanner_.get(), draft)) {}
+LintScans::~LintScans() = default;
+
+}  // namespace followup::match

@@ -13,14 +13,14 @@
 #include <vector>
 
 #include "config/config.hpp"
-#include "rules/engine.hpp"
+#include "lint/lint.hpp"
 
-namespace followup::rules {
+namespace followup::lint {
 
 struct WorkspaceOptions {
   std::optional<std::filesystem::path> config_path;  // --config; else discovery
   std::optional<std::string> config_text;            // config_path's text when already read (used once)
-  core::Table flag_context;                          // --kind, --context, --template
+  core::Table command_line_context;                  // --kind, --context, --template
 };
 
 class Workspace {
@@ -29,7 +29,7 @@ class Workspace {
 
   struct Resolved {
     std::shared_ptr<const LintSettings> settings;  // null when the config failed
-    std::vector<LoadError> errors;                 // config and rule file errors
+    std::vector<rules::LoadError> errors;                 // config and rule file errors
     std::shared_ptr<const config::Config> config;  // null when built-in defaults apply
   };
   // `file` locates the config (its folder is searched upward); for standard
@@ -49,8 +49,8 @@ class Workspace {
  private:
   struct ConfigEntry {
     std::shared_ptr<const config::Config> config;
-    std::vector<LoadError> errors;
-    std::vector<RuleFile> user_rules;
+    std::vector<rules::LoadError> errors;
+    std::vector<rules::RuleFile> user_rules;
     std::map<std::string, std::shared_ptr<const LintSettings>> settings;  // by override key
   };
   std::shared_ptr<ConfigEntry> entry_for(const std::filesystem::path& file);
@@ -61,4 +61,4 @@ class Workspace {
   std::map<std::string, std::string> folder_to_config_;           // discovery cache
 };
 
-}  // namespace followup::rules
+}  // namespace followup::lint

@@ -9,7 +9,11 @@
 #include <utility>
 #include <vector>
 
-#include "parse/segment.hpp"
+#include "text/compare.hpp"
+#include "text/emoji.hpp"
+#include "text/sentences.hpp"
+#include "text/width.hpp"
+#include "text/words.hpp"
 
 namespace Catch {
 template <>
@@ -23,12 +27,12 @@ struct StringMaker<followup::core::Span> {
 namespace {
 
 using followup::core::Span;
-using followup::parse::comparison_key;
-using followup::parse::display_width;
-using followup::parse::edit_distance;
-using followup::parse::find_emoji;
-using followup::parse::split_sentences;
-using followup::parse::split_words;
+using followup::text::comparison_key;
+using followup::text::display_width;
+using followup::text::edit_distance;
+using followup::text::find_emoji;
+using followup::text::split_sentences;
+using followup::text::split_words;
 
 std::string_view slice(std::string_view text, Span span) {
   return text.substr(span.begin, span.size());

@@ -1,23 +1,12 @@
-#include "rules/infer_kind.hpp"
+#include "rules/kind_signals.hpp"
 
-#include <array>
 #include <tuple>
-
-#include "rules/params.hpp"
-#include "rules/sections.hpp"
-#include "rules/text_util.hpp"
 
 namespace followup::rules {
 namespace {
 
-struct Signal {
-  core::Kind kind;
-  int subject_weight;
-  int body_weight;
-};
-
 struct Signals {
-  std::vector<Signal> signals;
+  std::vector<KindSignal> signals;
   std::vector<std::string> patterns;
 };
 
@@ -62,41 +51,7 @@ const Signals& signals() {
 
 }  // namespace
 
+const std::vector<KindSignal>& kind_signals() { return signals().signals; }
 const std::vector<std::string>& kind_signal_patterns() { return signals().patterns; }
-
-core::Kind infer_kind(const core::Draft& draft) {
-  static const PatternList list(PatternSources{kind_signal_patterns()});
-  return infer_kind(draft, list, nullptr);
-}
-
-core::Kind infer_kind(const core::Draft& draft, const PatternList& list, const PatternContext* context) {
-  const auto& table = signals().signals;
-  std::array<int, 4> score{};
-  std::string_view text = draft.source->text();
-  if (const core::Header* subject = draft.header("subject")) {
-    for (size_t i : list.matching(text, subject->value, context)) {
-      const Signal& s = table[i];
-      score[static_cast<size_t>(s.kind)] += s.subject_weight;
-    }
-  }
-  // The body part by part, each signal counted once: the parts are what the
-  // shared pass scans (part_scan.hpp), and no signal spans two of them.
-  std::vector<char> body_hit(table.size(), 0);
-  for (core::Span part : section_spans(draft, "body"))
-    for (size_t i : list.matching(text, part, context)) body_hit[i] = 1;
-  for (size_t i = 0; i < table.size(); ++i) {
-    if (!body_hit[i]) continue;
-    score[static_cast<size_t>(table[i].kind)] += table[i].body_weight;
-  }
-  const int rejection = score[static_cast<size_t>(core::Kind::kRejectionReply)];
-  const int inquiry = score[static_cast<size_t>(core::Kind::kStatusInquiry)];
-  const int thanks = score[static_cast<size_t>(core::Kind::kThankYou)];
-  if (rejection >= 4 && rejection >= inquiry) return core::Kind::kRejectionReply;
-  if (inquiry >= 4 && inquiry >= thanks) return core::Kind::kStatusInquiry;
-  if (thanks >= 2 && thanks >= rejection && thanks >= inquiry) return core::Kind::kThankYou;
-  if (rejection >= 3 && rejection > inquiry) return core::Kind::kRejectionReply;
-  if (inquiry >= 3) return core::Kind::kStatusInquiry;
-  return core::Kind::kUnknown;
-}
 
 }  // namespace followup::rules

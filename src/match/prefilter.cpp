@@ -1,6 +1,7 @@
-#include "rules/prefilter.hpp"
+#include "match/prefilter.hpp"
 
-#include <unicode/uchar.h>
+#include "text/compare.hpp"
+
 
 #include <algorithm>
 #include <array>
@@ -9,9 +10,9 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
-#include "rules/builtin_rules.hpp"
+#include "match/builtin_atoms.hpp"
 
-namespace followup::rules {
+namespace followup::match {
 namespace {
 
 // Every built-in atom, numbered, and tables to find them in one pass:
@@ -99,7 +100,7 @@ void append_lowercase(std::string& out, std::string_view text, std::array<bool, 
       continue;
     }
     size_t before = out.size();
-    core::append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+    core::append_utf8(out, text::to_lower(static_cast<char32_t>(cp)));
     for (size_t k = before; k < out.size(); ++k) bytes[static_cast<unsigned char>(out[k])] = true;
     i += length;
   }
@@ -166,4 +167,4 @@ AtomHits AtomHits::scan(std::string_view text) {
 }
 
 
-}  // namespace followup::rules
+}  // namespace followup::match

@@ -26,9 +26,9 @@
 
 #include "core/draft.hpp"
 #include "core/span.hpp"
-#include "rules/sections.hpp"
 
-namespace followup::rules {
+
+namespace followup::match {
 
 class PatternList;
 
@@ -41,10 +41,10 @@ class PartScanner {
   PartScanner& operator=(const PartScanner&) = delete;
 
   // Registers `list` for the kinds in `mask` (at rule-set build, before any lint).
-  void add(PatternList& list, PartMask mask);
+  void add(PatternList& list, core::PartMask mask);
 
  private:
-  friend class DraftScan;
+  friend class PartScan;
   struct KindSet {
     std::vector<std::string> sources;  // every registered list's patterns, list after list
     std::once_flag once;
@@ -53,29 +53,29 @@ class PartScanner {
   };
   // The kind's set once it is in steady use, else null; `count_use` on a
   // draft's first request for the kind.
-  const RE2::Set* steady_set(PartKind kind, bool count_use) const;
+  const RE2::Set* steady_set(core::PartKind kind, bool count_use) const;
 
-  mutable std::array<KindSet, kPartKinds> kinds_;
+  mutable std::array<KindSet, core::kPartKinds> kinds_;
 };
 
 // The scan of one draft: each part is scanned on first request. One per
 // lint; not shared between threads.
-class DraftScan {
+class PartScan {
  public:
-  DraftScan(const PartScanner* scanner, const core::Draft& draft);
+  PartScan(const PartScanner* scanner, const core::Draft& draft);
 
   struct Hit {
-    PartKind kind;
+    core::PartKind kind;
     const std::vector<int>* ids;  // ids in the kind's set that match in the part, sorted
   };
   // What matches in `span` when it is one of the draft's parts, of a kind in
   // `mask`, whose set is in steady use; nullopt otherwise.
-  std::optional<Hit> matches(core::Span span, PartMask mask) const;
+  std::optional<Hit> matches(core::Span span, core::PartMask mask) const;
 
  private:
   struct Part {
     core::Span span;
-    PartKind kind;
+    core::PartKind kind;
     bool scanned = false;
     bool ok = false;
     std::vector<int> ids;
@@ -84,7 +84,7 @@ class DraftScan {
   std::string_view text_;
   mutable std::vector<Part> parts_;  // sorted by span
   mutable size_t hint_ = 0;          // where the next request probably is
-  mutable PartMask counted_ = 0;     // kinds this draft has counted as a use
+  mutable core::PartMask counted_ = 0;     // kinds this draft has counted as a use
 };
 
-}  // namespace followup::rules
+}  // namespace followup::match

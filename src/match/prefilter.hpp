@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace followup::rules {
+namespace followup::match {
 
 struct PatternAtoms {
   bool known = false;                          // a built-in pattern, analysed at build time
@@ -57,4 +57,4 @@ class AtomScan {
   mutable std::optional<AtomHits> hits_;
 };
 
-}  // namespace followup::rules
+}  // namespace followup::match

@@ -1,10 +1,18 @@
-#include "rules/workspace.hpp"
+#include "lint/workspace.hpp"
 
 #include <set>
 
 #include <fmt/format.h>
 
-namespace followup::rules {
+namespace followup::lint {
+
+using rules::builtin_rule_errors;
+using rules::builtin_rules;
+using rules::LoadError;
+using rules::read_rule_file;
+using rules::RuleFile;
+using rules::RuleSet;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -136,10 +144,10 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
     auto settings = std::make_shared<LintSettings>();
     settings->rules = RuleSet::build(files, rule_settings, errors);
     if (entry->config) config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
-    settings->flag_context = options_.flag_context;
+    settings->command_line_context = options_.command_line_context;
     {
       core::Context scratch;
-      config::apply_context(scratch, options_.flag_context, "command line", errors);
+      config::apply_context(scratch, options_.command_line_context, "command line", errors);
     }
     if (!errors.empty()) {
       entry->errors = errors;
@@ -186,4 +194,4 @@ std::vector<std::shared_ptr<const config::Config>> Workspace::configs() {
   return out;
 }
 
-}  // namespace followup::rules
+}  // namespace followup::lint

@@ -1,12 +1,16 @@
-#include "rules/text_util.hpp"
+#include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
+#include <mutex>
 
-#include "rules/params.hpp"
+#include "match/match.hpp"
+#include "match/options.hpp"
+#include "match/part_scan.hpp"
+#include "match/prefilter.hpp"
 
-namespace followup::rules {
+namespace followup::match {
 
 struct PatternList::Lazy {
   std::vector<std::unique_ptr<RE2>> compiled;
@@ -17,7 +21,7 @@ struct PatternList::Lazy {
   std::atomic<uint32_t> calls{0};
 };
 
-PatternList::PatternList(PatternSources sources) : sources_(std::move(sources.patterns)) {
+PatternList::PatternList(std::vector<std::string> sources) : sources_(std::move(sources)) {
   part_offset_.fill(-1);
   lazy_ = std::make_unique<Lazy>();
   lazy_->compiled.resize(sources_.size());
@@ -57,9 +61,9 @@ bool PatternList::steady() const {
   return unknown_ >= 2 || lazy_->calls.fetch_add(1, std::memory_order_relaxed) >= kSteadyAfter;
 }
 
-std::optional<PatternList::SharedHit> PatternList::shared_matches(core::Span span, const PatternContext* context) const {
-  if (!parts_ || !context || !context->parts) return std::nullopt;
-  auto hit = context->parts->matches(span, parts_);
+std::optional<PatternList::SharedHit> PatternList::shared_matches(core::Span span, const LintScans* scans) const {
+  if (!parts_ || !scans) return std::nullopt;
+  auto hit = scans->parts().matches(span, parts_);
   if (!hit) return std::nullopt;
   // The kind's ids are sorted and this list's patterns are one run of them.
   const int32_t first = part_offset_[static_cast<size_t>(hit->kind)];
@@ -70,17 +74,17 @@ std::optional<PatternList::SharedHit> PatternList::shared_matches(core::Span spa
   return SharedHit{std::span<const int>(ids.data() + (begin - ids.begin()), static_cast<size_t>(end - begin)), first};
 }
 
-std::vector<size_t> PatternList::candidates(std::string_view text, core::Span span, const PatternContext* context,
+std::vector<size_t> PatternList::candidates(std::string_view text, core::Span span, const LintScans* scans,
                                             bool& exact) const {
   exact = false;
   std::vector<size_t> out;
-  if (auto shared = shared_matches(span, context)) {
+  if (auto shared = shared_matches(span, scans)) {
     exact = true;
     for (int id : shared->ids) out.push_back(static_cast<size_t>(id - shared->first));
     return out;
   }
   re2::StringPiece piece(text.data() + span.begin, span.size());
-  const AtomScan* atoms = context ? context->atoms : nullptr;
+  const AtomScan* atoms = scans ? &scans->atoms() : nullptr;
   const bool steady = this->steady();
   if (steady && sources_.size() >= 2) {
     ensure_set();
@@ -99,9 +103,9 @@ std::vector<size_t> PatternList::candidates(std::string_view text, core::Span sp
   return out;
 }
 
-std::vector<size_t> PatternList::matching(std::string_view text, core::Span span, const PatternContext* context) const {
+std::vector<size_t> PatternList::matching(std::string_view text, core::Span span, const LintScans* scans) const {
   bool exact = false;
-  std::vector<size_t> out = candidates(text, span, context, exact);
+  std::vector<size_t> out = candidates(text, span, scans, exact);
   if (!exact) {
     re2::StringPiece piece(text.data() + span.begin, span.size());
     std::erase_if(out, [&](size_t i) {
@@ -112,9 +116,9 @@ std::vector<size_t> PatternList::matching(std::string_view text, core::Span span
   return out;
 }
 
-bool PatternList::any(std::string_view text, core::Span span, const PatternContext* context) const {
+bool PatternList::any(std::string_view text, core::Span span, const LintScans* scans) const {
   if (sources_.empty()) return false;
-  if (auto shared = shared_matches(span, context)) return !shared->ids.empty();
+  if (auto shared = shared_matches(span, scans)) return !shared->ids.empty();
   re2::StringPiece piece(text.data() + span.begin, span.size());
   const bool steady = this->steady();
   if (steady && sources_.size() >= 2) {
@@ -122,7 +126,7 @@ bool PatternList::any(std::string_view text, core::Span span, const PatternConte
     // Without a vector to fill, the set stops at the first match.
     if (lazy_->set_ok) return lazy_->set->Match(piece, nullptr);
   }
-  const AtomScan* atoms = context ? context->atoms : nullptr;
+  const AtomScan* atoms = scans ? &scans->atoms() : nullptr;
   for (size_t i = 0; i < sources_.size(); ++i) {
     if (!steady && atoms && !atoms->may_match(atoms_[i])) continue;
     const RE2& re = at(i);
@@ -131,12 +135,12 @@ bool PatternList::any(std::string_view text, core::Span span, const PatternConte
   return false;
 }
 
-std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const PatternContext* context) const {
+std::vector<Match> PatternList::find_all(std::string_view text, core::Span span, const LintScans* scans) const {
   std::vector<Match> out;
   if (sources_.empty() || span.empty()) return out;
   re2::StringPiece piece(text.data() + span.begin, span.size());
   bool exact = false;
-  for (size_t index : candidates(text, span, context, exact)) {
+  for (size_t index : candidates(text, span, scans, exact)) {
     const RE2& re = at(index);
     if (!re.ok()) continue;
     re2::StringPiece groups[2];
@@ -170,26 +174,9 @@ std::vector<Match> PatternList::find_all(std::string_view text, core::Span span,
   return unique;
 }
 
-std::string match_case(std::string_view matched, std::string replacement) {
-  if (!matched.empty() && !replacement.empty() && std::isupper(static_cast<unsigned char>(matched[0])) &&
-      std::islower(static_cast<unsigned char>(replacement[0])))
-    replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
-  return replacement;
+bool PatternList::matches_in(std::string_view piece, size_t index) const {
+  const RE2& re = at(index);
+  return re.ok() && RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
 }
 
-std::string excerpt(std::string_view text, size_t max) {
-  auto nl = text.find_first_of("\r\n");
-  bool cut = nl != std::string_view::npos;
-  if (cut) text = text.substr(0, nl);
-  if (text.size() > max) {
-    size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text = text.substr(0, end);
-    cut = true;
-  }
-  std::string out(text);
-  if (cut) out += "...";
-  return out;
-}
-
-}  // namespace followup::rules
+}  // namespace followup::match

@@ -1,0 +1,31 @@
+// Comparing names as people read them: case- and accent-insensitive keys, a
+// bounded edit distance, and lowercase of a single code point. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "core/span.hpp"
+
+namespace followup::text {
+
+// A key for comparing names: case-folded, NFD with nonspacing marks removed,
+// so "Núñez" and "nunez" give the same key (and "Straße" matches "STRASSE").
+// Invalid UTF-8 becomes U+FFFD.
+std::string comparison_key(std::string_view text);
+
+// Edit distance counted in code points (invalid UTF-8 bytes count as one
+// U+FFFD each), where swapping two neighbours is one edit (optimal string
+// alignment: "Jonse" is one slip from "Jones", not two). A distance over
+// `limit` comes back as limit + 1; only cells within `limit` of the diagonal
+// are computed, so the cost is O(length x limit) time and O(length) memory:
+// a 20 KB paste against a 20 KB name is cheap.
+uint32_t edit_distance(std::string_view a, std::string_view b,
+                       uint32_t limit = std::numeric_limits<uint32_t>::max());
+
+// The simple lowercase mapping of one code point (Unicode's, as ICU has it).
+char32_t to_lower(char32_t code_point);
+
+}  // namespace followup::text
