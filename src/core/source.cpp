@@ -23,10 +23,10 @@ Source::Source(std::string path, std::string text)
   counts_.push_back({0, 0, 0});
   const auto n = static_cast<uint32_t>(text_.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-  uint32_t code_points = 0, utf16_units = 0, next_count = kCountStride;
+  uint32_t code_points = 0, supplementary = 0, next_count = kCountStride;
   for (uint32_t i = 0; i < n;) {
     if (i >= next_count) {
-      counts_.push_back({i, code_points, utf16_units});
+      counts_.push_back({i, code_points, supplementary});
       next_count = i + kCountStride;
     }
     // Eight bytes at a time while they are ASCII with no line break (most
@@ -39,7 +39,6 @@ Source::Source(std::string path, std::string text)
       if ((w & kHighs) || has_zero_byte(w ^ (kOnes * '\n')) || has_zero_byte(w ^ (kOnes * '\r'))) break;
       i += 8;
       code_points += 8;
-      utf16_units += 8;
     }
     if (i >= n) break;
     if (i >= next_count) continue;
@@ -50,18 +49,17 @@ Source::Source(std::string path, std::string text)
       // a longer UTF-8 sequence, so each line starts on a code point boundary.
       if (c == '\n' || (c == '\r' && (i + 1 == n || bytes[i + 1] != '\n')))
         line_starts_.push_back(i + 1);
-      ++utf16_units;
       ++i;
       continue;
     }
     Decoded d = decode_utf8(text_, i);
     if (d.length == 1) valid_utf8_ = false;  // a stray byte, read as one U+FFFD
-    utf16_units += d.code_point >= 0x10000 ? 2 : 1;
+    if (d.code_point >= 0x10000) ++supplementary;
     i += d.length;
   }
 }
 
-// Reads as count_code_points and count_utf16_units do on the text up to
+// Reads as count_code_points does on the text up to
 // `offset`: every line start is a boundary of this reading, so a difference of
 // two counts equals those functions applied to the text between them.
 Source::Count Source::count_before(uint32_t offset) const {
@@ -73,12 +71,11 @@ Source::Count Source::count_before(uint32_t offset) const {
   for (uint32_t i = count.offset; i < offset;) {
     ++count.code_points;
     if (static_cast<unsigned char>(head[i]) < 0x80) {
-      ++count.utf16_units;
       ++i;
       continue;
     }
     Decoded d = decode_utf8(head, i);
-    count.utf16_units += d.code_point >= 0x10000 ? 2 : 1;
+    if (d.code_point >= 0x10000) ++count.supplementary;
     i += d.length;
   }
   count.offset = offset;
@@ -105,24 +102,9 @@ Position Source::position(uint32_t offset) const {
   return {line, 1 + count_before(offset).code_points - count_before(start).code_points};
 }
 
-uint32_t Source::utf16_column(uint32_t offset) const {
-  offset = std::min(std::max(offset, line_starts_[0]), size());
-  uint32_t start = line_starts_[line_of(offset) - 1];
-  return count_before(offset).utf16_units - count_before(start).utf16_units;
-}
-
-uint32_t Source::offset_of_utf16(uint32_t line0, uint32_t character) const {
-  if (line0 >= line_starts_.size()) return size();
-  Span line = line_span(line0 + 1);
-  uint32_t units = 0;
-  uint32_t i = line.begin;
-  while (i < line.end && units < character) {
-    Decoded d = decode_utf8(text_, i);
-    units += d.code_point >= 0x10000 ? 2 : 1;
-    if (units > character) break;  // inside a surrogate pair: stay before it
-    i += d.length;
-  }
-  return i;
+Source::CodePoints Source::code_points_before(uint32_t offset) const {
+  Count count = count_before(offset);
+  return {count.code_points, count.supplementary};
 }
 
 }  // namespace followup::core

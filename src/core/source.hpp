@@ -35,18 +35,23 @@ class Source {
   uint32_t line_of(uint32_t offset) const;       // 1-based
   Span line_span(uint32_t line) const;           // 1-based, without the terminator
   Position position(uint32_t offset) const;      // column in code points
-  uint32_t utf16_column(uint32_t offset) const;  // 0-based, for the language server
-  uint32_t offset_of_utf16(uint32_t line0, uint32_t character) const;  // inverse, clamped
+  // Code points before `offset`, and how many of them lie beyond the Basic
+  // Multilingual Plane (the language server's UTF-16 columns count those twice).
+  struct CodePoints {
+    uint32_t all = 0;
+    uint32_t supplementary = 0;
+  };
+  CodePoints code_points_before(uint32_t offset) const;
 
  private:
   std::string path_;
   std::string text_;
-  // Code points and UTF-16 units in the text before `offset`. counts_ holds
+  // Code points (all, and beyond the BMP) before `offset`. counts_ holds
   // them at code point boundaries a few hundred bytes apart, from offset 0.
   struct Count {
     uint32_t offset = 0;
     uint32_t code_points = 0;
-    uint32_t utf16_units = 0;
+    uint32_t supplementary = 0;  // code points >= U+10000
   };
   Count count_before(uint32_t offset) const;
 

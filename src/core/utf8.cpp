@@ -63,29 +63,13 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-// Both counts read the text as decode_utf8 does, so that on invalid input each
-// stray byte counts as one U+FFFD, in agreement with Source::offset_of_utf16.
+// It reads the text as decode_utf8 does, so that on invalid input each
+// stray byte counts as one U+FFFD, in agreement with the language server's UTF-16 columns (lsp/convert.cpp).
 uint32_t count_code_points(std::string_view text) {
   const auto n = static_cast<uint32_t>(text.size());
   uint32_t count = 0;
   for (uint32_t i = 0; i < n; ++count) {
     i += static_cast<unsigned char>(text[i]) < 0x80 ? 1 : decode_utf8(text, i).length;
-  }
-  return count;
-}
-
-uint32_t count_utf16_units(std::string_view text) {
-  const auto n = static_cast<uint32_t>(text.size());
-  uint32_t count = 0;
-  for (uint32_t i = 0; i < n;) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      ++count;
-      continue;
-    }
-    Decoded d = decode_utf8(text, i);
-    i += d.length;
-    count += d.code_point >= 0x10000 ? 2 : 1;
   }
   return count;
 }

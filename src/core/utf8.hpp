@@ -28,7 +28,5 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of code points in a valid UTF-8 string.
 uint32_t count_code_points(std::string_view text);
 
-// Number of UTF-16 code units needed for a valid UTF-8 string.
-uint32_t count_utf16_units(std::string_view text);
 
 }  // namespace followup::core

@@ -9,6 +9,49 @@
 
 namespace followup::lsp {
 
+// UTF-16 positions are counted here and nowhere else: the rest of the
+// program works in byte offsets and code points.
+
+uint32_t count_utf16_units(std::string_view text) {
+  const auto n = static_cast<uint32_t>(text.size());
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < n;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      ++count;
+      continue;
+    }
+    core::Decoded d = core::decode_utf8(text, i);
+    i += d.length;
+    count += d.code_point >= 0x10000 ? 2 : 1;
+  }
+  return count;
+}
+
+uint32_t utf16_column(const core::Source& source, uint32_t offset) {
+  offset = std::min(offset, source.size());
+  uint32_t start = source.line_span(source.line_of(offset)).begin;
+  offset = std::max(offset, start);
+  auto at = source.code_points_before(offset);
+  auto line = source.code_points_before(start);
+  return (at.all + at.supplementary) - (line.all + line.supplementary);
+}
+
+uint32_t offset_of_utf16(const core::Source& source, uint32_t line0, uint32_t character) {
+  if (line0 >= source.line_count()) return source.size();
+  core::Span line = source.line_span(line0 + 1);
+  std::string_view text = source.text();
+  uint32_t units = 0;
+  uint32_t i = line.begin;
+  while (i < line.end && units < character) {
+    core::Decoded d = core::decode_utf8(text, i);
+    units += d.code_point >= 0x10000 ? 2 : 1;
+    if (units > character) break;  // inside a surrogate pair: stay before it
+    i += d.length;
+  }
+  return i;
+}
+
 std::string_view encoding_name(PositionEncoding e) {
   return e == PositionEncoding::kUtf8 ? "utf-8" : "utf-16";
 }
@@ -16,13 +59,13 @@ std::string_view encoding_name(PositionEncoding e) {
 Position to_position(const core::Source& source, uint32_t offset, PositionEncoding enc) {
   offset = std::min(offset, source.size());
   uint32_t line = source.line_of(offset);  // 1-based
-  if (enc == PositionEncoding::kUtf16) return {line - 1, source.utf16_column(offset)};
+  if (enc == PositionEncoding::kUtf16) return {line - 1, utf16_column(source, offset)};
   return {line - 1, offset - source.line_span(line).begin};
 }
 
 uint32_t to_offset(const core::Source& source, Position pos, PositionEncoding enc) {
   if (pos.line >= source.line_count()) return source.size();
-  if (enc == PositionEncoding::kUtf16) return source.offset_of_utf16(pos.line, pos.character);
+  if (enc == PositionEncoding::kUtf16) return offset_of_utf16(source, pos.line, pos.character);
   core::Span line = source.line_span(pos.line + 1);
   uint32_t offset = line.begin + std::min(pos.character, line.size());
   std::string_view text = source.text();
@@ -50,7 +93,7 @@ Position PositionMapper::map(uint32_t offset, Cache& cache) {
   if (enc_ == PositionEncoding::kUtf16 && cache.valid && offset >= cache.offset &&
       source_.line_of(offset) == cache.pos.line + 1) {
     std::string_view between = source_.text().substr(cache.offset, offset - cache.offset);
-    pos = {cache.pos.line, cache.pos.character + core::count_utf16_units(between)};
+    pos = {cache.pos.line, cache.pos.character + count_utf16_units(between)};
   } else {
     pos = to_position(source_, offset, enc_);
   }

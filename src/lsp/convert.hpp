@@ -32,6 +32,13 @@ struct Range {
   Position start, end;
 };
 
+// UTF-16 code units of a UTF-8 string (a stray byte counts as one U+FFFD).
+uint32_t count_utf16_units(std::string_view text);
+// The 0-based UTF-16 column of `offset` on its line, and its inverse
+// (clamped to the line; a column inside a surrogate pair stays before it).
+uint32_t utf16_column(const core::Source& source, uint32_t offset);
+uint32_t offset_of_utf16(const core::Source& source, uint32_t line0, uint32_t character);
+
 Position to_position(const core::Source& source, uint32_t offset, PositionEncoding enc);
 uint32_t to_offset(const core::Source& source, Position pos, PositionEncoding enc);
 Range to_range(const core::Source& source, core::Span span, PositionEncoding enc);

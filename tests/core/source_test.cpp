@@ -1,4 +1,5 @@
 #include "core/source.hpp"
+#include "lsp/convert.hpp"  // UTF-16 columns are the language server's
 
 #include <catch2/catch.hpp>
 
@@ -139,10 +140,10 @@ TEST_CASE("Source: empty text", "[source]") {
   CHECK(p.line == 1);
   CHECK(p.column == 1);
   CHECK(s.position(3).column == 1);
-  CHECK(s.utf16_column(0) == 0);
-  CHECK(s.offset_of_utf16(0, 0) == 0);
-  CHECK(s.offset_of_utf16(0, 10) == 0);
-  CHECK(s.offset_of_utf16(1, 0) == 0);
+  CHECK(followup::lsp::utf16_column(s, 0) == 0);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 0) == 0);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 10) == 0);
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 0) == 0);
 }
 
 TEST_CASE("Source: columns count code points", "[source]") {
@@ -157,37 +158,37 @@ TEST_CASE("Source: columns count code points", "[source]") {
   CHECK(s.position(10).column == 2);  // before 本
   CHECK(s.position(13).column == 3);  // before x
   CHECK(s.position(14).column == 4);  // end
-  CHECK(s.utf16_column(3) == 2);
-  CHECK(s.utf16_column(13) == 2);  // BMP characters are one unit each
-  CHECK(s.offset_of_utf16(1, 1) == 10);
-  CHECK(s.offset_of_utf16(1, 2) == 13);
-  CHECK(s.offset_of_utf16(0, 2) == 3);
+  CHECK(followup::lsp::utf16_column(s, 3) == 2);
+  CHECK(followup::lsp::utf16_column(s, 13) == 2);  // BMP characters are one unit each
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 1) == 10);
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 2) == 13);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 2) == 3);
 }
 
 TEST_CASE("Source: UTF-16 columns with a surrogate pair", "[source]") {
   // a 😀(U+1F600, 4 bytes, 2 UTF-16 units) b, then a second line.
   Source s("a", "a\xF0\x9F\x98\x80" "b\nxy");
   REQUIRE(s.size() == 9);
-  CHECK(s.utf16_column(0) == 0);
-  CHECK(s.utf16_column(1) == 1);
-  CHECK(s.utf16_column(5) == 3);  // after the emoji
-  CHECK(s.utf16_column(6) == 4);  // the newline
-  CHECK(s.utf16_column(7) == 0);  // second line
-  CHECK(s.utf16_column(9) == 2);
-  CHECK(s.utf16_column(100) == 2);  // clamped
+  CHECK(followup::lsp::utf16_column(s, 0) == 0);
+  CHECK(followup::lsp::utf16_column(s, 1) == 1);
+  CHECK(followup::lsp::utf16_column(s, 5) == 3);  // after the emoji
+  CHECK(followup::lsp::utf16_column(s, 6) == 4);  // the newline
+  CHECK(followup::lsp::utf16_column(s, 7) == 0);  // second line
+  CHECK(followup::lsp::utf16_column(s, 9) == 2);
+  CHECK(followup::lsp::utf16_column(s, 100) == 2);  // clamped
   CHECK(s.position(5).column == 3);  // one code point for the emoji
 
-  CHECK(s.offset_of_utf16(0, 0) == 0);
-  CHECK(s.offset_of_utf16(0, 1) == 1);
-  CHECK(s.offset_of_utf16(0, 2) == 1);  // inside the pair: stays before it
-  CHECK(s.offset_of_utf16(0, 3) == 5);
-  CHECK(s.offset_of_utf16(0, 4) == 6);   // end of line, before the terminator
-  CHECK(s.offset_of_utf16(0, 50) == 6);  // clamped to the line end
-  CHECK(s.offset_of_utf16(1, 0) == 7);
-  CHECK(s.offset_of_utf16(1, 1) == 8);
-  CHECK(s.offset_of_utf16(1, 9) == 9);
-  CHECK(s.offset_of_utf16(2, 0) == 9);  // past the last line: end of text
-  CHECK(s.offset_of_utf16(99, 3) == 9);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 0) == 0);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 1) == 1);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 2) == 1);  // inside the pair: stays before it
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 3) == 5);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 4) == 6);   // end of line, before the terminator
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 50) == 6);  // clamped to the line end
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 0) == 7);
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 1) == 8);
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 9) == 9);
+  CHECK(followup::lsp::offset_of_utf16(s, 2, 0) == 9);  // past the last line: end of text
+  CHECK(followup::lsp::offset_of_utf16(s, 99, 3) == 9);
 }
 
 TEST_CASE("Source: offset_of_utf16 inverts utf16_column", "[source]") {
@@ -205,13 +206,13 @@ TEST_CASE("Source: offset_of_utf16 inverts utf16_column", "[source]") {
       Span line = s.line_span(s.line_of(offset));
       if (!boundary || offset > line.end) continue;  // inside a character or a CRLF
       INFO("offset " << offset);
-      CHECK(s.offset_of_utf16(s.line_of(offset) - 1, s.utf16_column(offset)) == offset);
+      CHECK(followup::lsp::offset_of_utf16(s, s.line_of(offset) - 1, followup::lsp::utf16_column(s, offset)) == offset);
     }
   }
   // The terminator clamps back to the line end.
   Source crlf("a", "ab\r\ncd");
-  CHECK(crlf.offset_of_utf16(0, crlf.utf16_column(3)) == 2);
-  CHECK(crlf.offset_of_utf16(0, 99) == 2);
+  CHECK(followup::lsp::offset_of_utf16(crlf, 0, followup::lsp::utf16_column(crlf, 3)) == 2);
+  CHECK(followup::lsp::offset_of_utf16(crlf, 0, 99) == 2);
 }
 
 TEST_CASE("Source: invalid UTF-8", "[source]") {
@@ -220,14 +221,14 @@ TEST_CASE("Source: invalid UTF-8", "[source]") {
   // Each invalid byte counts as one U+FFFD, consistently in all three.
   CHECK(s.position(3).column == 4);
   CHECK(s.position(4).column == 5);
-  CHECK(s.utf16_column(3) == 3);
-  CHECK(s.utf16_column(4) == 4);
-  CHECK(s.offset_of_utf16(0, 3) == 3);
-  CHECK(s.offset_of_utf16(0, 4) == 4);
-  CHECK(s.utf16_column(6) == 1);  // after the stray lead byte on line 2
-  CHECK(s.offset_of_utf16(1, 1) == 6);
-  CHECK(s.utf16_column(7) == 2);
-  CHECK(s.offset_of_utf16(1, 2) == 7);
+  CHECK(followup::lsp::utf16_column(s, 3) == 3);
+  CHECK(followup::lsp::utf16_column(s, 4) == 4);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 3) == 3);
+  CHECK(followup::lsp::offset_of_utf16(s, 0, 4) == 4);
+  CHECK(followup::lsp::utf16_column(s, 6) == 1);  // after the stray lead byte on line 2
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 1) == 6);
+  CHECK(followup::lsp::utf16_column(s, 7) == 2);
+  CHECK(followup::lsp::offset_of_utf16(s, 1, 2) == 7);
   CHECK(s.position(6).column == 2);
   CHECK(s.position(7).column == 3);
 }
@@ -247,6 +248,6 @@ TEST_CASE("Source: columns on long lines agree with counting from the line start
     uint32_t start = s.line_span(s.line_of(offset)).begin;
     std::string_view before = view.substr(start, offset - start);
     REQUIRE(s.position(offset).column == 1 + followup::core::count_code_points(before));
-    REQUIRE(s.utf16_column(offset) == followup::core::count_utf16_units(before));
+    REQUIRE(followup::lsp::utf16_column(s, offset) == followup::lsp::count_utf16_units(before));
   }
 }

@@ -1,4 +1,5 @@
 #include "core/utf8.hpp"
+#include "lsp/convert.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,7 +8,7 @@
 
 using followup::core::append_utf8;
 using followup::core::count_code_points;
-using followup::core::count_utf16_units;
+using followup::lsp::count_utf16_units;
 using followup::core::decode_utf8;
 using followup::core::find_invalid_utf8;
 
