@@ -40,17 +40,10 @@ struct Outcome {
   size_t fixes_applied = 0;
 };
 
-std::string kinds_text(const rules::Rule& rule) {
-  if (rule.kinds.empty()) return "all";
-  std::string s;
-  for (auto k : rule.kinds) s += (s.empty() ? "" : ",") + std::string(core::kind_name(k));
-  return s;
-}
-
 std::vector<diag::RuleDoc> rule_docs(const rules::RuleSet& set) {
   std::vector<diag::RuleDoc> docs;
   for (const auto& r : set.rules())
-    docs.push_back({r->id, std::string(core::severity_name(r->default_severity)), r->summary, r->explain});
+    docs.push_back(rules::rule_doc(*r));
   return docs;
 }
 
@@ -226,18 +219,6 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
   return 0;
 }
 
-// An example draft, indented; several lines get a rule under them to keep examples apart.
-std::string indent_example(const std::string& example) {
-  std::string out = "    ";
-  for (char c : example) {
-    out += c;
-    if (c == '\n') out += "    ";
-  }
-  out += "\n";
-  if (example.find('\n') != std::string::npos) out += "    ----\n";
-  return out;
-}
-
 int explain(const Options& o, lint::Workspace& workspace) {
   auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
   if (!resolved.settings) {
@@ -249,18 +230,7 @@ int explain(const Options& o, lint::Workspace& workspace) {
     err(fmt::format("error: unknown rule '{}' (see --list-rules)\n", o.explain_rule));
     return 2;
   }
-  std::string text = fmt::format("{}  ({}, kinds: {}{})\n\n{}\n\n{}", rule->id, core::severity_name(rule->default_severity),
-                                 kinds_text(*rule), rule->media.empty() ? "" : ", " + rule->media.front() + " only",
-                                 rule->summary, rule->explain);
-  if (!text.empty() && text.back() != '\n') text += '\n';
-  if (!rule->flag_examples.empty()) {
-    text += "\nFlagged:\n";
-    for (const auto& e : rule->flag_examples) text += indent_example(e);
-  }
-  if (!rule->pass_examples.empty()) {
-    text += "\nFine:\n";
-    for (const auto& e : rule->pass_examples) text += indent_example(e);
-  }
+  std::string text = diag::rule_docs_text(rules::rule_doc(*rule));
   out(text);
   return 0;
 }
@@ -274,8 +244,8 @@ int list_rules(lint::Workspace& workspace) {
   std::string text;
   for (const auto& rule : resolved.settings->rules->rules()) {
     std::string severity = rule->severity ? std::string(core::severity_name(*rule->severity)) : "off";
-    std::string kinds = kinds_text(*rule);
-    if (!rule->media.empty()) kinds += " (" + rule->media.front() + ")";
+    diag::RuleDoc doc = rules::rule_doc(*rule);
+    std::string kinds = doc.media.empty() ? doc.kinds : doc.kinds + " (" + doc.media + ")";
     text += fmt::format("{:<28} {:<8} {:<40} {}\n", rule->id, severity, kinds, rule->summary);
   }
   out(text);

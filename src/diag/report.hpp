@@ -8,6 +8,7 @@
 
 #include "core/source.hpp"
 #include "diag/diagnostic.hpp"
+#include "diag/rule_docs.hpp"
 
 namespace followup::diag {
 
@@ -24,14 +25,6 @@ struct Counts {
   size_t total() const { return errors + warnings + infos; }
 };
 std::string format_counts(const Counts& counts);  // "1 error, 3 warnings"
-
-// What renderers need to know about a rule (for SARIF's rule table and links).
-struct RuleDoc {
-  std::string id;
-  std::string severity;  // default level
-  std::string summary;
-  std::string explain;
-};
 
 struct TextOptions {
   bool color = false;

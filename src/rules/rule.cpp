@@ -131,4 +131,16 @@ bool Rule::applies_to(const core::Context& context) const {
   return true;
 }
 
+diag::RuleDoc rule_doc(const Rule& rule) {
+  diag::RuleDoc doc{rule.id, std::string(core::severity_name(rule.default_severity)), rule.summary, rule.explain};
+  if (!rule.kinds.empty()) {
+    doc.kinds.clear();
+    for (auto k : rule.kinds) doc.kinds += (doc.kinds.empty() ? "" : ",") + std::string(core::kind_name(k));
+  }
+  if (!rule.media.empty()) doc.media = rule.media.front();
+  doc.flag_examples = rule.flag_examples;
+  doc.pass_examples = rule.pass_examples;
+  return doc;
+}
+
 }  // namespace followup::rules

@@ -20,6 +20,7 @@
 #include "core/severity.hpp"
 #include "core/value.hpp"
 #include "diag/diagnostic.hpp"
+#include "diag/rule_docs.hpp"
 #include "match/match.hpp"
 #include "rules/params.hpp"
 #include "rules/wording.hpp"
@@ -148,5 +149,8 @@ struct Rule {
 
   bool applies_to(const core::Context& context) const;
 };
+
+// The rule's documentation, for --explain, hover and SARIF.
+diag::RuleDoc rule_doc(const Rule& rule);
 
 }  // namespace followup::rules

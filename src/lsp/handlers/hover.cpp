@@ -5,55 +5,20 @@
 
 #include <algorithm>
 
+#include "diag/rule_docs.hpp"
+
 #include "lsp/handlers/handlers.hpp"
 #include "lsp/server.hpp"
 
 namespace followup::lsp::handlers {
 namespace {
 
-// Backslash-escapes the characters that would turn quoted draft text into
-// Markdown emphasis, code, links or HTML.
-std::string escape_markdown(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
-// A fence longer than any run of backticks inside `text`.
-std::string fence_for(std::string_view text) {
-  size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<size_t>(3, longest + 1), '`');
-}
-
-std::string trim_newlines(std::string_view s) {
-  while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
-    s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string hover_text(const diag::Diagnostic& d, const rules::Rule* rule) {
   std::string md =
       fmt::format("**{}** · {} · `{}`\n\n{}", "followup-lint", core::severity_name(d.severity),
-                  d.rule_id, escape_markdown(d.message));
-  if (!d.help.empty()) md += fmt::format("\n\n*help:* {}", escape_markdown(d.help));
-  if (rule) {
-    if (!rule->summary.empty())
-      md += fmt::format("\n\n---\n\n**{}**: {}", rule->id, escape_markdown(rule->summary));
-    std::string explain = trim_newlines(rule->explain);
-    if (!explain.empty()) {
-      std::string fence = fence_for(explain);
-      md += fmt::format("\n\n{}text\n{}\n{}", fence, explain, fence);
-    }
-  }
+                  d.rule_id, diag::escape_markdown(d.message));
+  if (!d.help.empty()) md += fmt::format("\n\n*help:* {}", diag::escape_markdown(d.help));
+  if (rule) md += diag::rule_docs_markdown(rules::rule_doc(*rule));
   md += fmt::format("\n\n[Rule documentation]({})", rule_docs_url(d.rule_id));
   return md;
 }
