@@ -12,7 +12,8 @@
 #include <set>
 #include <thread>
 
-#include "cli/files.hpp"
+#include "cli/atomic_write.hpp"
+#include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "config/config.hpp"
 #include "core/source.hpp"

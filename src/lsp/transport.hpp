@@ -35,6 +35,9 @@ class FrameDecoder {
 
  private:
   void compact();
+  bool skip_oversized(std::string_view avail);
+  bool resync(std::string_view avail);
+  std::optional<Frame> read_header_block(std::string_view avail);
 
   std::string buffer_;
   size_t pos_ = 0;                     // start of unconsumed bytes

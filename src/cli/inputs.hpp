@@ -1,5 +1,5 @@
-// File system work of the command line: expanding folders into drafts,
-// reading a file safely, and writing a fixed draft atomically.
+// The drafts of a run: folders expanded into the drafts inside them, each
+// file once, with a clear error for a path that cannot be linted.
 #pragma once
 
 #include <cstdint>
@@ -34,18 +34,5 @@ using core::read_stdin;
 std::vector<Input> collect_inputs(
     const std::vector<std::string>& paths,
     const std::function<bool(const std::filesystem::path&)>& excluded);
-
-// Replaces `path` with `text` through a temporary file in the same folder,
-// flushed to disk and renamed over the original, keeping its permissions
-// (and, where allowed, its owner). A symlink is followed: the file it names
-// is replaced, the link is kept. `original` is what the caller read and
-// computed `text` from: the file is replaced only if it still holds exactly
-// those bytes just before the rename, so an edit saved meanwhile by another
-// program is never lost. A file without write permission (no write bits in
-// its mode, even for root, or not writable by this user) is refused rather
-// than replaced. On any failure the original is untouched byte for byte, no
-// temporary file is left behind, and `error` says why.
-bool write_atomically(const std::string& path, const std::string& text, const std::string& original,
-                      std::string& error);
 
 }  // namespace followup::cli
