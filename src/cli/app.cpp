@@ -313,7 +313,11 @@ int dump_sections(const Options& o) {
   };
   if (draft.front_matter) show("front_matter", *draft.front_matter);
   if (draft.front_matter_unclosed) s += "front_matter     (unclosed)\n";
-  for (const auto& h : draft.headers) show("header:" + h.name, h.value);
+  for (const auto& h : draft.headers)
+    if (!h.in_letter_head) show("header:" + h.name, h.value);
+  for (auto l : draft.letter_head_lines) show("letter_head", l);
+  for (const auto& h : draft.headers)
+    if (h.in_letter_head) show("  subject", h.value);
   if (draft.salutation) show("salutation", *draft.salutation);
   for (auto p : draft.paragraphs) {
     show("paragraph", p);

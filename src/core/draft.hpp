@@ -19,6 +19,7 @@ struct Header {
   std::string name;  // lowercased ("subject", "to", ...)
   Span line;         // the whole field, continuation lines included
   Span value;        // the value, trimmed
+  bool in_letter_head = false;  // a letter's "Re:" / "Subject:" line, not a mail header
 };
 
 struct Sentence {
@@ -42,6 +43,10 @@ struct Draft {
   bool front_matter_unclosed = false;       // a first +++ line with no closing one
   std::vector<Header> headers;
   std::optional<Span> header_block;
+  // A letter's heading before the salutation: the sender's address, a date
+  // line, the recipient's block, a reference line. Not paragraphs.
+  std::optional<Span> letter_head;
+  std::vector<Span> letter_head_lines;  // non-blank lines, trimmed
   Span body;                                // salutation .. end of signature
   std::optional<Span> salutation;           // the salutation text (line, or inline phrase)
   std::vector<Span> paragraphs;
@@ -50,6 +55,11 @@ struct Draft {
   std::vector<Span> signature_lines;        // non-blank lines, trimmed
   std::vector<Sentence> sentences;          // within paragraphs, in order
   std::vector<Span> words;                  // within the body, letters and numbers only
+  // Template text left in ("[Position Title]", "(Your name)", "<JOB TITLE>",
+  // "____", "xx/xx", ...): one span per slot, sorted. Other rules do not
+  // read inside a slot, and a slot fills the place it stands in.
+  std::vector<Span> slots;
+  std::vector<Span> phone_numbers;          // within the body, sorted
 
   const Header* header(std::string_view lowercase_name) const {
     for (const auto& h : headers)

@@ -72,7 +72,7 @@ void apply_headers(const core::Source& source, const core::Draft& draft, const r
   bool email_header = false;
   for (const auto& h : draft.headers) {
     std::string_view value = source.slice(h.value);
-    if (h.name == "subject" || h.name == "to") email_header = true;
+    if ((h.name == "subject" || h.name == "to") && !h.in_letter_head) email_header = true;
     if (h.name == "date") {
       if (auto date = core::parse_date(value)) {
         context.sent_date = *date;

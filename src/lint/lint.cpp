@@ -4,6 +4,7 @@
 
 #include "lint/context_stage.hpp"
 #include "lint/input_checks.hpp"
+#include "lint/slots.hpp"
 #include "lint/suppressions.hpp"
 #include "parse/draft_parser.hpp"
 
@@ -24,6 +25,7 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
   resolve_context(source, draft, settings, scans, result.context, disabled, stage_findings);
 
   std::vector<diag::Diagnostic> found = run_rules(draft, result.context, rules, scans);
+  shield_slots(found);
   result.used_suppressions =
       apply_suppressions({source, rules, disabled, settings.suppressions}, found, stage_findings);
 

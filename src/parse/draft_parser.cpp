@@ -24,6 +24,7 @@ class DraftParser {
   void read_header_block();
   // False when the draft has no body at all.
   bool collect_body_lines();
+  void read_letter_head();
   void read_salutation();
   void read_closing_and_signature();
   void read_paragraphs();
@@ -35,6 +36,9 @@ class DraftParser {
   std::string_view body_text(size_t k) const { return line_text(lines_[body_[k]]); }
   void read_header_fields(size_t end);
   bool read_signature_without_closing();
+  bool is_salutation_line(size_t k) const;
+  void read_reference_line(Span line);
+  bool read_inline_closing(size_t k);
 
   std::string_view text_;
   core::Draft draft_;
@@ -88,7 +92,10 @@ void DraftParser::read_header_block() {
     known = known || is_known_header(lower_ascii(raw.substr(0, name_len)));
     ++k;
   }
-  if (k > next_ && known && (k == n || lines_[k].blank)) read_header_fields(k);
+  // The block ends at a blank line, or at a salutation written right under
+  // it ("Subject: ...\nDear Ms. Rivera,").
+  bool ends = k == n || lines_[k].blank || looks_like_salutation(line_text(lines_[k]));
+  if (k > next_ && known && ends) read_header_fields(k);
 }
 
 void DraftParser::read_header_fields(size_t end) {
@@ -143,6 +150,50 @@ bool DraftParser::collect_body_lines() {
   return true;
 }
 
+// A line that can open the note: "Dear Ms. Rivera:", "Hello Sam,", "Ms. Rivera:".
+bool DraftParser::is_salutation_line(size_t k) const {
+  std::string_view t = body_text(k);
+  if (looks_like_salutation(t)) return t.back() == ',' || t.back() == ':' || count_words(t) <= 6;
+  return looks_like_bare_salutation(t);
+}
+
+// A letter's heading: the lines before a salutation that all read as
+// address, date, name, title, company or reference lines. They leave the
+// body, so they are never a paragraph; a "Re:" line is the letter's subject.
+void DraftParser::read_letter_head() {
+  if (body_.size() < 2 || is_salutation_line(0)) return;
+  const size_t limit = std::min<size_t>(body_.size() - 1, 24);
+  size_t k = 0;
+  while (k <= limit && !(k > 0 && is_salutation_line(k))) {
+    if (k == limit || !looks_like_heading_line(body_text(k))) return;
+    ++k;
+  }
+  for (size_t h = 0; h < k; ++h) {
+    draft_.letter_head_lines.push_back(lines_[body_[h]].trimmed);
+    read_reference_line(lines_[body_[h]].trimmed);
+  }
+  draft_.letter_head = Span{draft_.letter_head_lines.front().begin, draft_.letter_head_lines.back().end};
+  body_.erase(body_.begin(), body_.begin() + static_cast<std::ptrdiff_t>(k));
+  block_of_.erase(block_of_.begin(), block_of_.begin() + static_cast<std::ptrdiff_t>(k));
+  draft_.body.begin = lines_[body_.front()].trimmed.begin;
+  last_ = body_.size();
+}
+
+// "Re: ...", "Subject: ...", "Sub: ..." in a letter's heading.
+void DraftParser::read_reference_line(Span line) {
+  std::string_view t = text_.substr(line.begin, line.size());
+  size_t name_len = header_name_length(t);
+  if (name_len == 0) return;
+  std::string name = lower_ascii(t.substr(0, name_len));
+  if (name != "re" && name != "subject" && name != "sub" && name != "regarding" && name != "ref") return;
+  core::Header header;
+  header.name = "subject";
+  header.line = line;
+  header.value = trim(text_, Span{line.begin + static_cast<uint32_t>(name_len) + 1, line.end});
+  header.in_letter_head = true;
+  draft_.headers.push_back(std::move(header));
+}
+
 // A greeting line ("Dear Ms. Rivera,"), a greeting that opens the first
 // paragraph ("Hi Sam, thank you ..."), or a bare "Jane," alone on a line.
 void DraftParser::read_salutation() {
@@ -166,6 +217,9 @@ void DraftParser::read_salutation() {
   } else if (body_.size() > 1 && (block_of_[1] != block_of_[0]) && t.back() == ',' && count_words(t) <= 4) {
     draft_.salutation = l.trimmed;  // "Jane," or "Mr. Jones," alone on a line
     first_ = 1;
+  } else if (body_.size() > 1 && looks_like_bare_salutation(t)) {
+    draft_.salutation = l.trimmed;  // "Ms. Rivera:", "(Hiring Manager's Name):"
+    first_ = 1;
   }
 }
 
@@ -176,6 +230,7 @@ void DraftParser::read_closing_and_signature() {
   size_t limit = body_.size() > 10 ? body_.size() - 10 : 0;
   for (size_t k = body_.size(); k-- > std::max(lowest, limit);) {
     std::string_view t = body_text(k);
+    if (read_inline_closing(k)) return;
     if (looks_like_closing(t)) {
       bool tail_ok = true;
       for (size_t s = k + 1; s < body_.size(); ++s) tail_ok = tail_ok && looks_like_signature_line(body_text(s));
@@ -196,6 +251,21 @@ void DraftParser::read_closing_and_signature() {
   }
   if (!draft_.signature_lines.empty())
     draft_.signature = Span{draft_.signature_lines.front().begin, draft_.signature_lines.back().end};
+}
+
+// "Sincerely, Ana Ruiz" on one line, then any signature lines under it.
+bool DraftParser::read_inline_closing(size_t k) {
+  size_t length = inline_closing_length(body_text(k));
+  if (length == 0) return false;
+  for (size_t s = k + 1; s < body_.size(); ++s)
+    if (!looks_like_signature_line(body_text(s))) return false;
+  Span line = lines_[body_[k]].trimmed;
+  draft_.closing = Span{line.begin, line.begin + static_cast<uint32_t>(length)};
+  draft_.signature_lines.push_back(trim(text_, Span{draft_.closing->end, line.end}));
+  for (size_t s = k + 1; s < body_.size(); ++s) draft_.signature_lines.push_back(lines_[body_[s]].trimmed);
+  draft_.signature = Span{draft_.signature_lines.front().begin, draft_.signature_lines.back().end};
+  last_ = k;
+  return true;
 }
 
 bool DraftParser::read_signature_without_closing() {
@@ -270,6 +340,7 @@ core::Draft parse_draft(const core::Source& source) {
   parser.read_front_matter();
   parser.read_header_block();
   if (parser.collect_body_lines()) {
+    parser.read_letter_head();
     parser.read_salutation();
     parser.read_closing_and_signature();
     parser.read_paragraphs();

@@ -81,8 +81,9 @@ bool looks_like_name_line(std::string_view s) {
   int words = count_words(s);
   if (words < 1 || words > 6 || s.size() > 60) return false;
   unsigned char first = static_cast<unsigned char>(s[0]);
-  if (first < 0x80 && !std::isupper(first) && first != '{' && first != '[') return false;
+  if (first < 0x80 && !std::isupper(first) && first != '{' && first != '[' && first != '(' && first != '<') return false;
   if (looks_like_closing(s)) return false;
+  if (is_slot_line(s)) return true;  // "(Your name)" stands where the name belongs
   if (!ends_sentence(s)) return true;
   // "John Smith Jr." or "Ana B." end with a period; "Thank you." does not count.
   auto last_space = s.find_last_of(' ');
@@ -90,6 +91,57 @@ bool looks_like_name_line(std::string_view s) {
   return s.back() == '.' && words <= 4 && (last.size() == 2 || last == "Jr." || last == "Sr.");
 }
 
+
+bool is_slot_line(std::string_view s) {
+  while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
+  if (s.size() < 3) return false;
+  const std::string_view opens = "[(<{", closes = "])>}";
+  size_t kind = opens.find(s.front());
+  if (kind == std::string_view::npos || s.back() != closes[kind]) return false;
+  // One slot, not two asides on a line: no closing bracket before the end.
+  return s.find(closes[kind]) == s.size() - 1 && s.find_first_of("@/=") == std::string_view::npos;
+}
+
+bool starts_with_title(std::string_view s) {
+  static const std::array<std::string_view, 10> titles = {"Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Professor ",
+                                                         "Miss ", "Mr ", "Ms "};
+  for (auto t : titles)
+    if (s.rfind(t, 0) == 0) return true;
+  return false;
+}
+
+bool looks_like_bare_salutation(std::string_view s) {
+  if (s.size() < 3 || (s.back() != ',' && s.back() != ':')) return false;
+  int words = count_words(s);
+  if (is_slot_line(s)) return words <= 8;  // "(Decision Maker's Name):"
+  if (starts_with_title(s)) return words <= 5;  // "Ms. Rivera:", "Dr. Kim,"
+  return false;
+}
+
+bool looks_like_heading_line(std::string_view s) {
+  if (header_name_length(s) > 0) return count_words(s) <= 20;  // "Re: ...", "Subject: ..."
+  int words = count_words(s);
+  if (words > 10 || s.size() > 90) return false;
+  char last = s.back();
+  if (last == '?' || last == '!' || last == ',' || last == ':') return false;
+  // "Acme Inc." or "Main St." may end with a period; a sentence does not sit here.
+  if (last != '.' || words <= 3) return true;
+  static const std::array<std::string_view, 22> abbreviations = {
+      "Ltd.", "Inc.", "Co.",  "Corp.", "LLC.", "LLP.", "Pvt.", "St.",  "Ave.", "Rd.",  "Blvd.",
+      "Dr.",  "Jr.",  "Sr.",  "Ste.",  "Apt.", "Bldg.", "Esq.", "Ph.D.", "Hwy.", "Pkwy.", "Ln."};
+  auto space = s.find_last_of(' ');
+  std::string_view last_word = space == std::string_view::npos ? s : s.substr(space + 1);
+  return std::find(abbreviations.begin(), abbreviations.end(), last_word) != abbreviations.end();
+}
+
+size_t inline_closing_length(std::string_view line) {
+  size_t comma = line.find(',');
+  if (comma == std::string_view::npos || comma + 2 >= line.size()) return 0;
+  if (!looks_like_closing(line.substr(0, comma + 1))) return 0;
+  std::string_view rest = line.substr(comma + 1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return !rest.empty() && looks_like_name_line(rest) && count_words(rest) <= 4 ? comma + 1 : 0;
+}
 
 uint32_t inline_salutation_end(std::string_view line) {
   static const std::array<std::string_view, 6> titles = {"mr", "ms", "mrs", "dr", "prof", "mx"};

@@ -57,6 +57,17 @@ bool looks_like_contact(std::string_view s);
 bool looks_like_signature_line(std::string_view s);
 // A line that can be the writer's name ("Ana Ruiz", "John Smith Jr.").
 bool looks_like_name_line(std::string_view s);
+// A line that is one template slot: "[Your Name]", "(Hiring Manager's Name):".
+bool is_slot_line(std::string_view s);
+// "Mr.", "Ms.", "Dr." ... at the start of a line.
+bool starts_with_title(std::string_view s);
+// A salutation with no greeting word: "Ms. Rivera:", "Dr. Kim,", "[Name],".
+bool looks_like_bare_salutation(std::string_view s);
+// A line that can stand in a letter's heading: an address line, a date, a
+// name or title, a company, a "Re:" line.
+bool looks_like_heading_line(std::string_view s);
+// "Sincerely, Ana Ruiz" -> the length of "Sincerely,"; 0 for any other line.
+size_t inline_closing_length(std::string_view line);
 // The end of an inline salutation ("Hello Mr. Jones. I am ..."): just after
 // the first ',', ':', '!' or '.', where a '.' after a title does not count.
 uint32_t inline_salutation_end(std::string_view line);

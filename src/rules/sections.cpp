@@ -9,7 +9,7 @@ namespace followup::rules {
 const std::vector<std::string>& section_names() {
   static const std::vector<std::string> names = {
       "subject", "to",      "cc",        "header",         "salutation", "paragraph",
-      "first_paragraph", "last_paragraph", "closing", "signature", "signature_name", "body"};
+      "first_paragraph", "last_paragraph", "closing", "signature", "signature_name", "body", "letter_head"};
   return names;
 }
 
@@ -48,6 +48,8 @@ void append_section(const core::Draft& draft, std::string_view name, std::vector
     out.insert(out.end(), draft.signature_lines.begin(), draft.signature_lines.end());
   } else if (name == "signature_name") {
     if (!draft.signature_lines.empty()) out.push_back(draft.signature_lines.front());
+  } else if (name == "letter_head") {
+    out.insert(out.end(), draft.letter_head_lines.begin(), draft.letter_head_lines.end());
   } else if (name == "body") {
     if (draft.salutation) out.push_back(*draft.salutation);
     out.insert(out.end(), draft.paragraphs.begin(), draft.paragraphs.end());

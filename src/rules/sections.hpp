@@ -14,7 +14,8 @@ namespace followup::rules {
 
 // subject, to, cc, header (every field value), salutation, paragraph,
 // first_paragraph, last_paragraph, closing, signature, signature_name (the
-// signature's first line), body (salutation through signature).
+// signature's first line), body (salutation through signature), letter_head
+// (a letter's heading lines, before the salutation).
 bool is_section_name(std::string_view name);
 const std::vector<std::string>& section_names();
 
