@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Writes docs/rules.md from the built-in rules: one section per rule, with an
 # anchor named after the rule ID (the language server links to it).
-#   scripts/rules-doc.sh [path/to/followup-lint]
+#   scripts/rules-doc.sh [path/to/followup-lint] [output, default docs/rules.md]
+# Control characters in the rules' text (an example may hold a NUL byte) are
+# written as visible escapes, \u0000, so that the page stays plain text.
+# tests/docs/rules_doc_test.cpp fails when docs/rules.md is not what this writes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/followup-lint}
+out=${2:-docs/rules.md}
+
+# Every control character but tab and line feed as \uXXXX.
+escape_controls() {
+  perl -pe 's/([\x00-\x08\x0b-\x1f\x7f])/sprintf("\\u%04X", ord($1))/ge'
+}
+
 {
   echo "# Rules"
   echo
@@ -24,5 +34,5 @@ bin=${1:-build/followup-lint}
     "$bin" --explain "$id"
     echo '```'
   done
-} > docs/rules.md
-echo "wrote docs/rules.md"
+} | escape_controls > "$out"
+echo "wrote $out"

@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "ci/command.hpp"
 #include "support/process.hpp"
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -402,20 +402,18 @@ TEST_CASE("cli: --fix on the same draft given twice writes it once and succeeds"
 }
 
 TEST_CASE("cli: --fix on a full disk leaves the original intact / says why and exits 2",
-          "[ci][fix]") {
+          "[ci][fix][skippable]") {
   // The test seam for a failing write is covered above; this is the real thing, on a 64 KiB
   // tmpfs, where root may mount one.
   TempDir dir;
   std::string folder = dir.mkdir("disk");
   if (::geteuid() != 0) {
-    WARN("SKIPPED (full disk on a real tmpfs only): mounting needs root; the test seam covers it");
-    return;
+    FOLLOWUP_SKIP("full disk on a real tmpfs: mounting needs root; the test seam covers it");
   }
   SmallDisk disk(folder);
   if (!disk.mounted()) {
-    WARN("SKIPPED (full disk on a real tmpfs only): cannot mount a tmpfs here ("
-         << disk.why() << "); the test seam covers it");
-    return;
+    FOLLOWUP_SKIP("full disk on a real tmpfs: cannot mount a tmpfs here ("
+                  << disk.why() << "); the test seam covers it");
   }
   std::string draft = folder + "/note.txt";
   followup::testing::write_text(draft, kFixable);

@@ -1,15 +1,14 @@
 // The pre-commit hook (.pre-commit-hooks.yaml): `pre-commit try-repo` runs it
 // from a throwaway git repository holding a committed copy of the hooks
 // file, in a second throwaway repository holding the draft, with the built
-// binary's folder first on PATH (the hook is `language: system`). SKIPs with
-// a warning when git or pre-commit is missing.
+// binary's folder first on PATH (the hook is `language: system`). Fails
+// when git or pre-commit is missing.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "ci/command.hpp"
+#include "support/drafts.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -22,30 +21,8 @@ using followup::testing::TempDir;
 
 namespace {
 
-const std::string kBad = R"(Dear Mr. Jones
-
-Thank you for taking the time to speak with me about the the Customer Service Associate position. I am a team player.
-
-If you have any further questions, you can reach me at (555) 010-4477. Thank you again for your time.
-
-Cheers,
-Ana Cruz
-(555) 010-4477
-)";
-
-const std::string kClean = R"(Dear Mr. Jones,
-
-Thank you for taking the time to speak with me about the Customer Service Associate position. I enjoyed hearing about the diverse clientele your team works with every day.
-
-In addition to my enthusiasm for customer service, I bring five years of experience managing call centers. That work taught me to troubleshoot problems quickly and to set clear goals for a team.
-
-If you have any further questions about my background, you can reach me at (555) 010-4477. Thank you again for your time, and I hope we can speak again soon.
-
-Sincerely,
-Ana Cruz
-(555) 010-4477
-ana.cruz@example.com
-)";
+const std::string& kBad = followup::testing::kFlawedNote;
+const std::string& kClean = followup::testing::kCleanNote;
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -90,13 +67,11 @@ struct Sandbox {
 }  // namespace
 
 TEST_CASE("pre-commit try-repo runs the followup-lint hook on drafts", "[ci][pre-commit]") {
-  if (find_program("git").empty()) {
-    WARN("SKIPPED: git is not on PATH");
-    return;
-  }
-  if (find_program("pre-commit").empty()) {
-    WARN("SKIPPED: pre-commit is not on PATH (apt-get install pre-commit)");
-    return;
+  // scripts/deps.sh --test installs both; without them the test fails.
+  {
+    INFO("git and pre-commit must be on PATH (scripts/deps.sh --test)");
+    REQUIRE_FALSE(find_program("git").empty());
+    REQUIRE_FALSE(find_program("pre-commit").empty());
   }
   Sandbox box;
   // try-repo needs a git repository with the hooks file committed: copy it

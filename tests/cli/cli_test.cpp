@@ -8,59 +8,40 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "support/drafts.hpp"
 #include "support/process.hpp"
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using followup::testing::kCleanNote;
+using followup::testing::kClicheNote;
 using followup::testing::read_text;
+using followup::testing::replace_once;
 using followup::testing::run_linter;
+using followup::testing::run_linter_on_tty;
 using followup::testing::RunResult;
 using followup::testing::TempDir;
 
 namespace {
 
-// fixtures/cli/clean-thank-you.txt without its header block: a letter with no findings.
-const std::string kClean = R"(Dear Mr. Jones,
-
-Thank you for taking the time to speak with me about the Customer Service Associate position. I enjoyed hearing about the diverse clientele your team works with every day.
-
-In addition to my enthusiasm for customer service, I bring five years of experience managing call centers. That work taught me to troubleshoot problems quickly and to set clear goals for a team.
-
-If you have any further questions about my background, you can reach me at (555) 010-4477. Thank you again for your time, and I hope we can speak again soon.
-
-Sincerely,
-Ana Cruz
-(555) 010-4477
-ana.cruz@example.com
-)";
-
-// Replaces the first `from`; throws when it is missing, so a stale test text fails loudly.
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  if (at == std::string::npos) throw std::logic_error("test text lacks '" + from + "'");
-  return text.replace(at, from.size(), to);
-}
-
-// One finding each, on top of kClean.
-const std::string kCliche = replace(
-    kClean,
-    "That work taught me to troubleshoot problems quickly and to set clear goals for a team.",
-    "I am a team player.");  // cliche.soft-skill at 5:115
-const std::string kIncomplete =
-    replace(kClean, "reach me at (555) 010-4477", "reach me at or by email");  // contact.incomplete
-const std::string kOneName = replace(kClean, "\nAna Cruz\n", "\nAna\n");  // signature.full-name
-const std::string kNoSalutation = replace(kClean, "Dear Mr. Jones,\n\n", "");  // salutation.missing
+// One finding each, on top of kCleanNote (kClicheNote: cliche.soft-skill at 5:115).
+const std::string kIncomplete = replace_once(kCleanNote, "reach me at (555) 010-4477",
+                                             "reach me at or by email");  // contact.incomplete
+const std::string kOneName =
+    replace_once(kCleanNote, "\nAna Cruz\n", "\nAna\n");  // signature.full-name
+const std::string kNoSalutation =
+    replace_once(kCleanNote, "Dear Mr. Jones,\n\n", "");  // salutation.missing
 
 // A user rule file with a safe fix, so that --fix does not depend on the built-in rules.
 const std::string kWordsRules = R"([utilize]
@@ -73,8 +54,8 @@ summary = "'utilize' where 'use' says the same"
 explain = "What it flags: 'utilize'."
 )";
 const std::string kUtilize =
-    replace(kClean, "I bring five years",
-            "I would utilize five years");  // words.utilize at 5:60, fix to 'use'
+    replace_once(kCleanNote, "I bring five years",
+                 "I would utilize five years");  // words.utilize at 5:60, fix to 'use'
 
 bool has_rule(const std::string& out, const std::string& rule) {
   return out.find("[" + rule + "]") != std::string::npos;
@@ -153,61 +134,6 @@ const std::vector<std::string> kNone;
 
 bool is_root() { return ::geteuid() == 0; }
 
-// Runs the linter with stdout on a pseudo-terminal (stdin and stderr on
-// /dev/null) and NO_COLOR set to `no_color`, or unset when it is null.
-// Returns what the terminal showed; sets `ok` to false when no pty is available.
-std::string run_on_tty(const std::vector<std::string>& args, const std::string& cwd,
-                       const char* no_color, bool& ok) {
-  ok = false;
-  int master = ::posix_openpt(O_RDWR | O_NOCTTY);
-  if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) return "";
-  const char* name = ::ptsname(master);
-  int slave = name ? ::open(name, O_RDWR | O_NOCTTY) : -1;
-  if (slave < 0) {
-    ::close(master);
-    return "";
-  }
-  std::vector<std::string> argv_text = args;
-  argv_text.insert(argv_text.begin(), FOLLOWUP_BINARY);
-  std::vector<char*> argv;
-  for (auto& a : argv_text) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::close(master);
-    int null = ::open("/dev/null", O_RDWR);
-    ::dup2(null, 0);
-    ::dup2(slave, 1);
-    ::dup2(null, 2);
-    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-    if (no_color) {
-      ::setenv("NO_COLOR", no_color, 1);
-    } else {
-      ::unsetenv("NO_COLOR");
-    }
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  ::close(slave);
-  std::string out;
-  char buffer[4096];
-  while (true) {
-    ssize_t n = ::read(master, buffer, sizeof buffer);
-    if (n > 0) {
-      out.append(buffer, static_cast<size_t>(n));
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;  // EIO once the child has closed the terminal
-    }
-  }
-  ::close(master);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ok = pid > 0;
-  return out;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -215,8 +141,8 @@ std::string run_on_tty(const std::vector<std::string>& args, const std::string& 
 
 TEST_CASE("exit code 0 for a clean draft / 1 for findings / and --fail-on moves the bar", "[cli]") {
   TempDir dir;
-  dir.write("clean.txt", kClean);
-  dir.write("cliche.txt", kCliche);
+  dir.write("clean.txt", kCleanNote);
+  dir.write("cliche.txt", kClicheNote);
   dir.write("incomplete.txt", kIncomplete);
 
   auto clean = lint(dir, {"clean.txt"});
@@ -249,7 +175,7 @@ TEST_CASE("exit code 0 for a clean draft / 1 for findings / and --fail-on moves 
 TEST_CASE("cli: --fail-on info counts infos / the default (warning) does not", "[cli]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"info\"\n");
-  dir.write("cliche.txt", kCliche);
+  dir.write("cliche.txt", kClicheNote);
   auto by_default = lint(dir, {"--color", "never", "cliche.txt"});
   CHECK(by_default.exit_code == 0);
   CHECK(contains(by_default.out, "cliche.txt:5:115: info: 'team player'"));
@@ -260,7 +186,7 @@ TEST_CASE("cli: --fail-on info counts infos / the default (warning) does not", "
 
 TEST_CASE("usage errors exit 2 with one message on stderr and nothing on stdout", "[cli]") {
   TempDir dir;
-  dir.write("clean.txt", kClean);
+  dir.write("clean.txt", kCleanNote);
   struct Case {
     std::vector<std::string> args;
     std::string message;
@@ -317,7 +243,7 @@ TEST_CASE("cli: --help and --version print to stdout and exit 0", "[cli]") {
 
 TEST_CASE("cli: --context values the context refuses exit 2 with a clear message", "[cli]") {
   TempDir dir;
-  dir.write("clean.txt", kClean);
+  dir.write("clean.txt", kCleanNote);
   auto unknown = lint(dir, {"--context", "colour=red", "clean.txt"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == "--context: error: unknown context key 'colour'\n");
@@ -345,16 +271,16 @@ TEST_CASE("cli: --context values the context refuses exit 2 with a clear message
 TEST_CASE("'-' reads the draft from stdin / named <stdin> / with the config of the current folder",
           "[cli]") {
   TempDir dir;
-  auto plain = lint(dir, {"--color", "never", "-"}, kCliche);
+  auto plain = lint(dir, {"--color", "never", "-"}, kClicheNote);
   CHECK(plain.exit_code == 1);
   CHECK(contains(plain.out, "<stdin>:5:115: warning: 'team player'"));
 
-  auto clean = lint(dir, {"-"}, kClean);
+  auto clean = lint(dir, {"-"}, kCleanNote);
   CHECK(clean.exit_code == 0);
   CHECK(clean.out == "<stdin>:12:1: no problems\n");
 
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n");
-  auto configured = lint_json(dir, {"-"}, kCliche);
+  auto configured = lint_json(dir, {"-"}, kClicheNote);
   CHECK(configured.run.exit_code == 0);
   CHECK(rules_of(configured.doc, "<stdin>") == kNone);
 }
@@ -362,15 +288,15 @@ TEST_CASE("'-' reads the draft from stdin / named <stdin> / with the config of t
 TEST_CASE("folders are linted recursively in sorted order / skipping hidden folders and other files",
           "[cli]") {
   TempDir dir;
-  dir.write("drafts/b.txt", kCliche);
+  dir.write("drafts/b.txt", kClicheNote);
   dir.write("drafts/a.md", kOneName);
   dir.write("drafts/2026/acme/c.eml", kNoSalutation);
   dir.write("drafts/2026/d.TXT", kIncomplete);
   dir.write("drafts/notes.pdf", "%PDF-1.4 not a draft");
-  dir.write("drafts/.git/e.txt", kCliche);
-  dir.write("drafts/node_modules/f.txt", kCliche);
-  dir.write("drafts/build/g.txt", kCliche);
-  dir.write("drafts/.hidden.txt", kClean);  // hidden files are not skipped, only hidden folders
+  dir.write("drafts/.git/e.txt", kClicheNote);
+  dir.write("drafts/node_modules/f.txt", kClicheNote);
+  dir.write("drafts/build/g.txt", kClicheNote);
+  dir.write("drafts/.hidden.txt", kCleanNote);  // hidden files are not skipped, only hidden folders
 
   auto r = lint_json(dir, {"drafts"});
   CHECK(r.run.exit_code == 1);
@@ -394,8 +320,8 @@ TEST_CASE("folders are linted recursively in sorted order / skipping hidden fold
 TEST_CASE("a symlinked folder is not followed / and a symlink loop does not hang the walk",
           "[cli]") {
   TempDir dir;
-  dir.write("real/a.txt", kCliche);
-  dir.write("drafts/b.txt", kClean);
+  dir.write("real/a.txt", kClicheNote);
+  dir.write("drafts/b.txt", kCleanNote);
   fs::create_directory_symlink(dir / "real", dir / "drafts/link");
   fs::create_directory_symlink(dir / "drafts", dir / "drafts/loop");
   auto r = lint_json(dir, {"drafts"});
@@ -408,8 +334,8 @@ TEST_CASE(
     "linted",
     "[cli]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
-  dir.write("clean.txt", kClean);
+  dir.write("cliche.txt", kClicheNote);
+  dir.write("clean.txt", kCleanNote);
   dir.mkdir("empty");
   dir.write("no-drafts/readme.pdf", "%PDF");
   fs::create_symlink(dir / "nowhere.txt", dir / "dangling.txt");
@@ -439,37 +365,45 @@ TEST_CASE(
   CHECK(paths_of(as_json.doc) == std::vector<std::string>{"cliche.txt"});
 }
 
-TEST_CASE("an unreadable file is reported and the other files are still linted", "[cli]") {
+TEST_CASE("an unreadable file is reported and the other files are still linted",
+          "[cli][skippable]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
-  std::string locked = dir.write("locked.txt", kClean);
+  dir.write("cliche.txt", kClicheNote);
+  std::string locked = dir.write("locked.txt", kCleanNote);
   ::chmod(locked.c_str(), 0);
   if (is_root() || ::access(locked.c_str(), R_OK) == 0) {
-    WARN(
-        "running as root: chmod 000 does not stop root from reading, so a dangling symlink and a "
-        "folder "
-        "passed as a config stand in for an unreadable file");
-    fs::create_symlink(dir / "gone.txt", dir / "unreadable.txt");
-    auto r = lint(dir, {"unreadable.txt", "cliche.txt"});
-    CHECK(r.exit_code == 2);
-    CHECK(r.err == "unreadable.txt: error: no such file or folder\n");
-    CHECK(has_rule(r.out, "cliche.soft-skill"));
-
-    dir.mkdir("config-folder");
-    auto folder = lint(dir, {"--config", "config-folder", "cliche.txt"});
-    CHECK(folder.exit_code == 2);
-    CHECK(folder.err == "config-folder: error: cannot read the config file: not a regular file\n");
-
-    auto show = lint(dir, {"--show-config", "config-folder"});
-    CHECK(show.exit_code == 2);
-    CHECK(show.err == "config-folder: error: not a regular file\n");
-  } else {
-    auto r = lint(dir, {"locked.txt", "cliche.txt"});
-    CHECK(r.exit_code == 2);
-    CHECK(r.err == "locked.txt: error: cannot open: Permission denied\n");
-    CHECK(has_rule(r.out, "cliche.soft-skill"));
+    ::chmod(locked.c_str(), 0644);
+    FOLLOWUP_SKIP(
+        "running as root: chmod 000 does not stop root from reading; the test below "
+        "covers a dangling symlink and a folder passed as a config instead");
   }
+  auto r = lint(dir, {"locked.txt", "cliche.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "locked.txt: error: cannot open: Permission denied\n");
+  CHECK(has_rule(r.out, "cliche.soft-skill"));
   ::chmod(locked.c_str(), 0644);
+}
+
+TEST_CASE(
+    "a dangling symlink or a folder passed as a config is reported / the other files are still "
+    "linted",
+    "[cli]") {
+  TempDir dir;
+  dir.write("cliche.txt", kClicheNote);
+  fs::create_symlink(dir / "gone.txt", dir / "unreadable.txt");
+  auto r = lint(dir, {"unreadable.txt", "cliche.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "unreadable.txt: error: no such file or folder\n");
+  CHECK(has_rule(r.out, "cliche.soft-skill"));
+
+  dir.mkdir("config-folder");
+  auto folder = lint(dir, {"--config", "config-folder", "cliche.txt"});
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.err == "config-folder: error: cannot read the config file: not a regular file\n");
+
+  auto show = lint(dir, {"--show-config", "config-folder"});
+  CHECK(show.exit_code == 2);
+  CHECK(show.err == "config-folder: error: not a regular file\n");
 }
 
 TEST_CASE("invalid UTF-8 / NUL bytes / binary files and empty files get one diagnostic each",
@@ -480,7 +414,7 @@ TEST_CASE("invalid UTF-8 / NUL bytes / binary files and empty files get one diag
   dir.write("c-image.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
   dir.write("d-empty.txt", "");
   dir.write("e-blank.txt", "\n  \n\t\n");
-  dir.write("f-cliche.txt", kCliche);
+  dir.write("f-cliche.txt", kClicheNote);
   std::vector<std::string> files = {"a-invalid.txt", "b-nul.txt",   "c-image.png",
                                     "d-empty.txt",   "e-blank.txt", "f-cliche.txt"};
 
@@ -523,8 +457,8 @@ TEST_CASE("invalid UTF-8 / NUL bytes / binary files and empty files get one diag
 
 TEST_CASE("cli: --format json is one document with positions / severities and a summary", "[cli]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
-  dir.write("clean.txt", kClean);
+  dir.write("cliche.txt", kClicheNote);
+  dir.write("clean.txt", kCleanNote);
   auto r = lint_json(dir, {"cliche.txt", "clean.txt"});
   CHECK(r.run.exit_code == 1);
   CHECK(r.doc.at("version") == 1);
@@ -558,9 +492,9 @@ TEST_CASE("cli: --jobs 2 over 20 files reports in input order / the same as --jo
     padding += "\nThank you again for your time on Tuesday, and for the tour of the floor.\n";
   for (int i = 0; i < 20; ++i) {
     std::string name = "draft-" + std::to_string(i) + ".txt";
-    std::string text = i % 3 == 0 ? kCliche : i % 3 == 1 ? kClean : kOneName;
+    std::string text = i % 3 == 0 ? kClicheNote : i % 3 == 1 ? kCleanNote : kOneName;
     // Some drafts are much longer, so that the two workers finish out of order.
-    if (i % 4 == 0) text = replace(text, "\nSincerely,", padding + "\nSincerely,");
+    if (i % 4 == 0) text = replace_once(text, "\nSincerely,", padding + "\nSincerely,");
     dir.write(name, text);
     order.push_back(name);
   }
@@ -611,8 +545,8 @@ TEST_CASE("cli: --jobs 2 over 20 files reports in input order / the same as --jo
 
 TEST_CASE("cli: --quiet prints diagnostics only / without the summary", "[cli]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
-  dir.write("clean.txt", kClean);
+  dir.write("cliche.txt", kClicheNote);
+  dir.write("clean.txt", kCleanNote);
   auto loud = lint(dir, {"--color", "never", "cliche.txt", "clean.txt"});
   auto quiet = lint(dir, {"--quiet", "--color", "never", "cliche.txt", "clean.txt"});
   CHECK(quiet.exit_code == 1);
@@ -629,7 +563,7 @@ TEST_CASE("cli: --quiet prints diagnostics only / without the summary", "[cli]")
 TEST_CASE("cli: --color always|never on a pipe / and NO_COLOR does not override an explicit --color",
           "[cli]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
+  dir.write("cliche.txt", kClicheNote);
   const std::string esc = "\x1b[";
   auto never = lint(dir, {"--color", "never", "cliche.txt"});
   CHECK_FALSE(contains(never.out, esc));
@@ -645,24 +579,23 @@ TEST_CASE("cli: --color always|never on a pipe / and NO_COLOR does not override 
   CHECK_FALSE(contains(json_always.out, esc));
 }
 
-TEST_CASE("cli: --color auto colors a terminal unless NO_COLOR is set and not empty", "[cli]") {
+TEST_CASE("cli: --color auto colors a terminal unless NO_COLOR is set and not empty",
+          "[cli][skippable]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
+  dir.write("cliche.txt", kClicheNote);
   const std::string esc = "\x1b[";
-  bool ok = false;
-  std::string plain_tty = run_on_tty({"cliche.txt"}, dir.str(), nullptr, ok);
-  if (!ok) {
-    WARN("no pseudo-terminal available; --color auto on a terminal is not tested");
-    return;
-  }
-  CHECK(contains(plain_tty, esc));
-  CHECK(contains(plain_tty, "[cliche.soft-skill]"));
-  std::string no_color = run_on_tty({"cliche.txt"}, dir.str(), "1", ok);
+  auto plain_tty = run_linter_on_tty({"cliche.txt"}, dir.str(), nullptr);
+  if (!plain_tty)
+    FOLLOWUP_SKIP("no pseudo-terminal available; --color auto on a terminal is not tested");
+  CHECK(contains(*plain_tty, esc));
+  CHECK(contains(*plain_tty, "[cliche.soft-skill]"));
+  std::string no_color = run_linter_on_tty({"cliche.txt"}, dir.str(), "1").value_or("");
   CHECK_FALSE(contains(no_color, esc));
   CHECK(contains(no_color, "[cliche.soft-skill]"));
-  std::string empty_no_color = run_on_tty({"cliche.txt"}, dir.str(), "", ok);
+  std::string empty_no_color = run_linter_on_tty({"cliche.txt"}, dir.str(), "").value_or("");
   CHECK(contains(empty_no_color, esc));  // no-color.org: an empty NO_COLOR is ignored
-  std::string never = run_on_tty({"--color", "never", "cliche.txt"}, dir.str(), nullptr, ok);
+  std::string never =
+      run_linter_on_tty({"--color", "never", "cliche.txt"}, dir.str(), nullptr).value_or("");
   CHECK_FALSE(contains(never, esc));
 }
 
@@ -728,10 +661,10 @@ TEST_CASE("config discovery walks up from each draft's folder / the nearest conf
           "[cli][config]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n");
-  dir.write("jobs/acme/drafts/deep/a.txt", kCliche);
+  dir.write("jobs/acme/drafts/deep/a.txt", kClicheNote);
   dir.write("jobs/beta/.followup-lint.toml",
             "[rules.\"cliche.soft-skill\"]\nseverity = \"error\"\n");
-  dir.write("jobs/beta/drafts/b.txt", kCliche);
+  dir.write("jobs/beta/drafts/b.txt", kClicheNote);
 
   auto r = lint_json(dir, {"jobs"});
   CHECK(r.run.exit_code == 1);
@@ -761,8 +694,8 @@ TEST_CASE("broken TOML in a config names file:line:col and what was expected / e
           "[cli][config]") {
   TempDir dir;
   dir.write("team/.followup-lint.toml", "[context]\ncompany = \"Acme\nposition = \"Clerk\"\n");
-  dir.write("team/a.txt", kCliche);
-  dir.write("solo/b.txt", kCliche);
+  dir.write("team/a.txt", kClicheNote);
+  dir.write("solo/b.txt", kClicheNote);
   auto r = lint(dir, {"--color", "never", "team/a.txt", "solo/b.txt"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
@@ -782,8 +715,8 @@ TEST_CASE("broken TOML in a config names file:line:col and what was expected / e
 
   // The same broken config found for many drafts is reported once.
   dir.write("team/.followup-lint.toml", "[rules\n");
-  dir.write("team/c.txt", kClean);
-  dir.write("team/sub/d.txt", kClean);
+  dir.write("team/c.txt", kCleanNote);
+  dir.write("team/sub/d.txt", kCleanNote);
   auto many = lint(dir, {"team"});
   CHECK(many.exit_code == 2);
   CHECK(count_of(many.err, ":1:7: error: Error while parsing table header: expected ']'") == 1);
@@ -793,7 +726,7 @@ TEST_CASE("broken TOML in a config names file:line:col and what was expected / e
 
 TEST_CASE("a missing --config file or a folder given as --config exits 2", "[cli][config]") {
   TempDir dir;
-  dir.write("a.txt", kClean);
+  dir.write("a.txt", kCleanNote);
   auto missing = lint(dir, {"--config", "nope.toml", "a.txt"});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err == "nope.toml: error: cannot read the config file: cannot open: No such file or directory\n");
@@ -803,7 +736,7 @@ TEST_CASE("a missing --config file or a folder given as --config exits 2", "[cli
 TEST_CASE("unknown rule IDs and context keys in a config: one message each with line:col / exit 2",
           "[cli][config]") {
   TempDir dir;
-  dir.write("a.txt", kCliche);
+  dir.write("a.txt", kClicheNote);
   const std::string config = (dir / ".followup-lint.toml").string();
 
   dir.write(".followup-lint.toml", "\n[rules.\"cliche.soft-skils\"]\nseverity = \"off\"\n");
@@ -859,9 +792,9 @@ TEST_CASE("unknown rule IDs and context keys in a config: one message each with 
 
 TEST_CASE("(rules.'ID') sets a severity (incl. off) and overrides parameters", "[cli][config]") {
   TempDir dir;
-  dir.write("cliche.txt", kCliche);
+  dir.write("cliche.txt", kClicheNote);
   dir.write("one-name.txt", kOneName);
-  dir.write("clean.txt", kClean);
+  dir.write("clean.txt", kCleanNote);
 
   dir.write(".followup-lint.toml",
             "[rules.\"cliche.soft-skill\"]\nseverity = "
@@ -921,7 +854,7 @@ TEST_CASE("rule_paths adds a user rule file / relative to the config", "[cli][co
 TEST_CASE("a broken or missing user rule file names file:line:col / exit 2", "[cli][config]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
-  dir.write("a.txt", kClean);
+  dir.write("a.txt", kCleanNote);
   const std::string rules = (dir / "rules/words.toml").string();
 
   auto missing = lint(dir, {"a.txt"});
@@ -935,13 +868,13 @@ TEST_CASE("a broken or missing user rule file names file:line:col / exit 2", "[c
   CHECK(toml.err ==
         rules + ":4:1: error: Error while parsing array: expected comma or closing ']', saw 'm'\n");
 
-  dir.write("rules/words.toml", replace(kWordsRules, "'\\butilize\\b'", "'(utilize'"));
+  dir.write("rules/words.toml", replace_once(kWordsRules, "'\\butilize\\b'", "'(utilize'"));
   auto regex = lint(dir, {"a.txt"});
   CHECK(regex.exit_code == 2);
   CHECK(contains(regex.err,
                  rules + ":5:10: error: invalid pattern '(utilize': missing ): (utilize\n"));
 
-  dir.write("rules/words.toml", replace(kWordsRules, "{replacement}", "{replacment}"));
+  dir.write("rules/words.toml", replace_once(kWordsRules, "{replacement}", "{replacment}"));
   auto placeholder = lint(dir, {"a.txt"});
   CHECK(placeholder.exit_code == 2);
   CHECK(contains(placeholder.err, rules + ":6:11: error: bad message template"));
@@ -961,11 +894,11 @@ files = ["drafts/strict/**"]
 [overrides.rules."cliche.soft-skill"]
 severity = "error"
 )");
-  dir.write("drafts/casual/a.txt", kCliche);
-  dir.write("drafts/casual/deeper/b.txt", kCliche);
-  dir.write("drafts/x/friendly-c.md", kCliche);
-  dir.write("drafts/strict/2026/d.txt", kCliche);
-  dir.write("drafts/e.txt", kCliche);
+  dir.write("drafts/casual/a.txt", kClicheNote);
+  dir.write("drafts/casual/deeper/b.txt", kClicheNote);
+  dir.write("drafts/x/friendly-c.md", kClicheNote);
+  dir.write("drafts/strict/2026/d.txt", kClicheNote);
+  dir.write("drafts/e.txt", kClicheNote);
 
   auto r = lint_json(dir, {"drafts"});
   CHECK(r.run.exit_code == 1);
@@ -989,8 +922,8 @@ TEST_CASE("globs in a --config named without a folder start at the current folde
   dir.write("team.toml",
             "exclude = [\"drafts/old/**\"]\n[[overrides]]\nfiles = [\"drafts/*.txt\"]\n"
             "[overrides.rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n");
-  dir.write("drafts/a.txt", kCliche);
-  dir.write("drafts/old/b.txt", kCliche);
+  dir.write("drafts/a.txt", kClicheNote);
+  dir.write("drafts/old/b.txt", kClicheNote);
   auto r = lint_json(dir, {"--config", "team.toml", "drafts"});
   CHECK(r.run.exit_code == 0);
   CHECK(paths_of(r.doc) == std::vector<std::string>{"drafts/a.txt"});
@@ -1003,7 +936,7 @@ TEST_CASE("((suppress)) silences a rule for matching files and text / a stale on
   // The match text is looked for in the finding and on its line, so the second cliché sits on its
   // own line.
   const std::string two_cliches =
-      replace(kCliche, "I am a team player.", "I am a team player.\nI am a self-starter.");
+      replace_once(kClicheNote, "I am a team player.", "I am a team player.\nI am a self-starter.");
   dir.write(".followup-lint.toml", R"([[suppress]]
 rule = "cliche.soft-skill"
 files = ["drafts/*.txt"]
@@ -1050,14 +983,14 @@ TEST_CASE(
   TempDir dir;
   dir.write(".followup-lint.toml",
             "exclude = [\"drafts/old/**\", \"*.bak.md\", \"drafts/tmp-?.txt\"]\n");
-  dir.write("drafts/a.txt", kCliche);
-  dir.write("drafts/old/b.txt", kCliche);
-  dir.write("drafts/old/2025/c.txt", kCliche);
-  dir.write("drafts/d.bak.md", kCliche);
-  dir.write("drafts/deep/e.bak.md", kCliche);
-  dir.write("drafts/tmp-1.txt", kCliche);
-  dir.write("drafts/tmp-12.txt", kCliche);
-  dir.write("drafts/older/f.txt", kCliche);
+  dir.write("drafts/a.txt", kClicheNote);
+  dir.write("drafts/old/b.txt", kClicheNote);
+  dir.write("drafts/old/2025/c.txt", kClicheNote);
+  dir.write("drafts/d.bak.md", kClicheNote);
+  dir.write("drafts/deep/e.bak.md", kClicheNote);
+  dir.write("drafts/tmp-1.txt", kClicheNote);
+  dir.write("drafts/tmp-12.txt", kClicheNote);
+  dir.write("drafts/older/f.txt", kClicheNote);
 
   auto r = lint_json(dir, {"drafts"});
   CHECK(r.run.exit_code == 1);
@@ -1091,7 +1024,7 @@ attachments = ["config.pdf"]
             "+++\nkind = \"thank-you\"\ncompany = \"FM Co\"\nsent_date = 2026-02-02\nattachments = "
             "[\"fm.pdf\"]\n+++\nSubject: Thank You – Customer Service Associate Interview\nTo: Sam "
             "Jones <sam.jones@example.com>\nDate: 2026-03-03\nAttachments: header.pdf\n\n" +
-                kClean);
+                kCleanNote);
   const std::string config = (dir / ".followup-lint.toml").string();
 
   auto shown = lint(dir, {"--show-config", "layers.md"});
@@ -1131,7 +1064,7 @@ attachments = ["config.pdf"]
   CHECK(contains(value(flagged.out, "position"), "# config " + config));  // untouched layers stay
 
   // The same order decides what the rules see: the kind in the JSON report.
-  dir.write("no-front-matter.txt", kClean);
+  dir.write("no-front-matter.txt", kCleanNote);
   auto kind_of = [&](const std::vector<std::string>& args) {
     auto r = lint_json(dir, args);
     return r.doc.at("files").at(0).at("kind").get<std::string>();
@@ -1159,32 +1092,32 @@ TEST_CASE("front matter `disable` silences rules / unknown and unused entries ar
                  "a.md:2:35: warning: unknown rule 'cliche.soft-skil' in a suppression "
                  "[suppression.unknown-rule]\n"));
 
-  dir.write("b.md", "+++\ndisable = \"cliche.soft-skill\"\n+++\n" + kClean);
+  dir.write("b.md", "+++\ndisable = \"cliche.soft-skill\"\n+++\n" + kCleanNote);
   auto unused = lint(dir, {"--color", "never", "b.md"});
   CHECK(unused.exit_code == 1);
   CHECK(contains(unused.out,
                  "b.md:2:11: warning: 'cliche.soft-skill' is disabled here but reports nothing in "
                  "this draft [suppression.unused]\n"));
 
-  dir.write("c.md", "+++\ndisable = [\"cliche.soft-skill\"]\n+++\n" + kCliche);
+  dir.write("c.md", "+++\ndisable = [\"cliche.soft-skill\"]\n+++\n" + kClicheNote);
   auto used = lint_json(dir, {"c.md"});
   CHECK(used.run.exit_code == 0);
   CHECK(rules_of(used.doc, "c.md") == kNone);
 
   // A .txt draft can use front matter too.
-  dir.write("d.txt", "+++\ndisable = [\"cliche.soft-skill\"]\n+++\n" + kCliche);
+  dir.write("d.txt", "+++\ndisable = [\"cliche.soft-skill\"]\n+++\n" + kClicheNote);
   CHECK(rules_of(lint_json(dir, {"d.txt"}).doc, "d.txt") == kNone);
 }
 
 TEST_CASE("<!-- followup-lint: disable RULE --> pragmas silence the rest of the file", "[cli]") {
   TempDir dir;
-  const std::string twice =
-      replace(kCliche, "I am a team player.", "I am a team player.\n\nI am a self-starter.");
+  const std::string twice = replace_once(kClicheNote, "I am a team player.",
+                                         "I am a team player.\n\nI am a self-starter.");
   // Disabled below the first cliché only.
   dir.write("a.md",
-            replace(twice, "\n\nI am a self-starter.",
-                    "\n\n<!-- followup-lint: disable cliche.soft-skill, salutation.bogus -->\n"
-                    "I am a self-starter."));
+            replace_once(twice, "\n\nI am a self-starter.",
+                         "\n\n<!-- followup-lint: disable cliche.soft-skill, salutation.bogus -->\n"
+                         "I am a self-starter."));
   auto r = lint_json(dir, {"a.md"});
   auto rules = rules_of(r.doc, "a.md");
   CHECK(std::count(rules.begin(), rules.end(), "cliche.soft-skill") == 1);
@@ -1200,8 +1133,9 @@ TEST_CASE("<!-- followup-lint: disable RULE --> pragmas silence the rest of the 
   }
 
   // A pragma that silences nothing is reported where the rule is named.
-  dir.write("b.md", replace(kClean, "Sincerely,",
-                            "<!-- followup-lint: disable signature.full-name -->\n\nSincerely,"));
+  dir.write("b.md",
+            replace_once(kCleanNote, "Sincerely,",
+                         "<!-- followup-lint: disable signature.full-name -->\n\nSincerely,"));
   auto unused = lint(dir, {"--color", "never", "b.md"});
   CHECK(unused.exit_code == 1);
   CHECK(
@@ -1209,8 +1143,9 @@ TEST_CASE("<!-- followup-lint: disable RULE --> pragmas silence the rest of the 
                "b.md:9:29: warning: 'signature.full-name' is disabled here but reports nothing in "
                "this draft [suppression.unused]\n"));
 
-  dir.write("c.md", replace(kOneName, "Sincerely,",
-                            "<!-- followup-lint: disable signature.full-name -->\n\nSincerely,"));
+  dir.write("c.md",
+            replace_once(kOneName, "Sincerely,",
+                         "<!-- followup-lint: disable signature.full-name -->\n\nSincerely,"));
   auto used = lint_json(dir, {"c.md"});
   CHECK(used.run.exit_code == 0);
   CHECK(rules_of(used.doc, "c.md") == kNone);
@@ -1218,11 +1153,11 @@ TEST_CASE("<!-- followup-lint: disable RULE --> pragmas silence the rest of the 
 
 TEST_CASE("<!-- followup-lint: disable-next-line RULE --> silences one line", "[cli]") {
   TempDir dir;
-  dir.write(
-      "a.md",
-      replace(kCliche, "I am a team player.",
-              "<!-- followup-lint: disable-next-line cliche.soft-skill -->\nI am a team player.\n"
-              "I am a self-starter."));
+  dir.write("a.md",
+            replace_once(
+                kClicheNote, "I am a team player.",
+                "<!-- followup-lint: disable-next-line cliche.soft-skill -->\nI am a team player.\n"
+                "I am a self-starter."));
   auto r = lint_json(dir, {"a.md"});
   auto rules = rules_of(r.doc, "a.md");
   REQUIRE(std::count(rules.begin(), rules.end(), "cliche.soft-skill") == 1);
@@ -1240,7 +1175,7 @@ TEST_CASE("cli: --fix rewrites the draft atomically / keeps its permissions and 
   dir.write("rules/words.toml", kWordsRules);
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
   std::string draft =
-      dir.write("drafts/u.txt", replace(kUtilize, "speak again soon", "utilize that chance"));
+      dir.write("drafts/u.txt", replace_once(kUtilize, "speak again soon", "utilize that chance"));
   REQUIRE(::chmod(draft.c_str(), 0640) == 0);
   struct stat before {};
   REQUIRE(::stat(draft.c_str(), &before) == 0);
@@ -1249,8 +1184,8 @@ TEST_CASE("cli: --fix rewrites the draft atomically / keeps its permissions and 
   CHECK(r.exit_code == 0);  // what remains after fixing decides
   CHECK(r.out == "drafts/u.txt:12:1: no problems\n");
   CHECK(r.err == "applied 2 fixes\n");
-  CHECK(read_text(draft) == replace(replace(kUtilize, "utilize five", "use five"),
-                                    "speak again soon", "use that chance"));
+  CHECK(read_text(draft) == replace_once(replace_once(kUtilize, "utilize five", "use five"),
+                                         "speak again soon", "use that chance"));
 
   struct stat after {};
   REQUIRE(::stat(draft.c_str(), &after) == 0);
@@ -1275,7 +1210,7 @@ TEST_CASE("cli: --fix leaves unfixable findings / bad bytes / stdin and symlinks
   TempDir dir;
   dir.write("rules/words.toml", kWordsRules);
   dir.write(".followup-lint.toml", "rule_paths = [\"rules/words.toml\"]\n");
-  dir.write("mixed.txt", replace(kUtilize, "\nAna Cruz\n", "\nAna\n"));
+  dir.write("mixed.txt", replace_once(kUtilize, "\nAna Cruz\n", "\nAna\n"));
   auto r = lint_json(dir, {"--fix", "mixed.txt"});
   CHECK(r.run.exit_code == 1);
   CHECK(rules_of(r.doc, "mixed.txt") == one("signature.full-name"));
@@ -1342,7 +1277,7 @@ TEST_CASE("cli: --fix --dry-run prints a diff and leaves the file alone", "[cli]
 TEST_CASE("cli: --show-config prints the resolved context and rule settings with their sources",
           "[cli][config]") {
   TempDir dir;
-  dir.write("a.txt", kClean);
+  dir.write("a.txt", kCleanNote);
   auto defaults = lint(dir, {"--show-config", "a.txt"});
   CHECK(defaults.exit_code == 0);
   CHECK(defaults.out.rfind("file: a.txt\nconfig: (none: built-in defaults)\n\n[context]\n", 0) ==
@@ -1386,8 +1321,8 @@ TEST_CASE("cli: --show-config prints the resolved context and rule settings with
 
 TEST_CASE("cli: a draft named twice, through its folder or a link, is linted once", "[cli]") {
   TempDir dir;
-  dir.write("drafts/note.txt", kCliche);
-  dir.write("drafts/other.txt", kClean);
+  dir.write("drafts/note.txt", kClicheNote);
+  dir.write("drafts/other.txt", kCleanNote);
   std::filesystem::create_symlink("note.txt", dir / "drafts/link.md");
   auto r = lint(dir, {"--format", "json", "drafts/other.txt", "drafts", "drafts/note.txt", "drafts/link.md"});
   INFO(r.out << r.err);

@@ -2,15 +2,14 @@
 // with findings and fixes in a temporary folder; the output is validated
 // against the SARIF 2.1.0 schema (python3-jsonschema's Draft7Validator, run as
 // a child process) and its fields are checked one by one.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "ci/command.hpp"
+#include "support/drafts.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,19 +22,10 @@ using followup::testing::TempDir;
 
 namespace {
 
-// salutation.punctuation (1:1-1:15, fix inserts ','), style.repeated-word
-// (3:54-3:61, fix removes the second 'the'), cliche.soft-skill (3:106-3:117,
-// no fix), closing.unprofessional (7:1-7:8, fix 'Sincerely,').
-const std::string kBad = R"(Dear Mr. Jones
-
-Thank you for taking the time to speak with me about the the Customer Service Associate position. I am a team player.
-
-If you have any further questions, you can reach me at (555) 010-4477. Thank you again for your time.
-
-Cheers,
-Ana Cruz
-(555) 010-4477
-)";
+// kFlawedNote: salutation.punctuation (1:1-1:15, fix inserts ','),
+// style.repeated-word (3:54-3:61), cliche.soft-skill (3:106-3:117, no fix),
+// closing.unprofessional (7:1-7:8, fix 'Sincerely,').
+const std::string& kBad = followup::testing::kFlawedNote;
 
 // Columns count code points: 'team player' starts at code point 92 of line 3
 // although 'é' and '—' take more than one byte before it.
@@ -50,22 +40,11 @@ Ana Cruz
 (555) 010-4477
 )";
 
-// A letter with no findings (as in tests/cli/cli_test.cpp).
-const std::string kClean = R"(Dear Mr. Jones,
+const std::string& kClean = followup::testing::kCleanNote;
 
-Thank you for taking the time to speak with me about the Customer Service Associate position. I enjoyed hearing about the diverse clientele your team works with every day.
-
-In addition to my enthusiasm for customer service, I bring five years of experience managing call centers. That work taught me to troubleshoot problems quickly and to set clear goals for a team.
-
-If you have any further questions about my background, you can reach me at (555) 010-4477. Thank you again for your time, and I hope we can speak again soon.
-
-Sincerely,
-Ana Cruz
-(555) 010-4477
-ana.cruz@example.com
-)";
-
-const std::string kSchema = FOLLOWUP_SOURCE_DIR "/../shared/schemas/sarif-schema-2.1.0.json";
+// Kept in the repository (see tests/schemas/README.md), so that the test never depends on the
+// machine.
+const std::string kSchema = FOLLOWUP_SOURCE_DIR "/tests/schemas/sarif-schema-2.1.0.json";
 
 struct Sarif {
   json doc;
@@ -99,13 +78,15 @@ void check_region(const json& region, int line, int column, int end_line, int en
 }  // namespace
 
 TEST_CASE("sarif: output validates against the SARIF 2.1.0 schema", "[diag][sarif]") {
-  if (!fs::exists(kSchema)) {
-    WARN("SKIPPED: no SARIF schema at " << kSchema);
-    return;
+  // The schema, python3 and its jsonschema module are required: scripts/deps.sh --test installs
+  // them.
+  {
+    INFO("no SARIF schema at " << kSchema);
+    REQUIRE(fs::is_regular_file(kSchema));
   }
-  if (find_program("python3").empty()) {
-    WARN("SKIPPED: python3 is not on PATH");
-    return;
+  {
+    INFO("python3 is not on PATH (scripts/deps.sh --test)");
+    REQUIRE_FALSE(find_program("python3").empty());
   }
   TempDir dir;
   dir.write("bad.txt", kBad);
@@ -130,9 +111,9 @@ for e in errors:
 sys.exit(1 if errors else 0)
 )";
   auto v = run_command({"python3", "-c", script, kSchema, out_path}, dir.str());
-  if (v.exit_code == 3) {
-    WARN("SKIPPED: python3 has no jsonschema module (apt-get install python3-jsonschema)");
-    return;
+  {
+    INFO("python3 has no jsonschema module (scripts/deps.sh --test installs python3-jsonschema)");
+    REQUIRE(v.exit_code != 3);
   }
   INFO(v.out << v.err);
   CHECK(v.exit_code == 0);

@@ -1,11 +1,12 @@
 // End to end: `followup-lint --lsp` as a child process over pipes, driven the
 // way an editor does, and compared with the command line on the same file.
 #include <catch2/catch.hpp>
-#include <cstdio>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "lsp/convert.hpp"
-#include "lsp_test_support.hpp"
+#include "support/lsp_session.hpp"
 
 using followup::lsp::json;
 using namespace lsp_test;
@@ -16,16 +17,9 @@ const std::string kCafe = fixtures_dir() + "/project/cafe.txt";
 
 std::vector<std::string> server_args() { return {FOLLOWUP_BINARY, "--lsp"}; }
 
-std::string run_cli(const std::string& args) {
-  std::string cmd = std::string("'") + FOLLOWUP_BINARY + "' " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
+// The command line's stdout for `args` (stderr is dropped).
+std::string run_cli(const std::vector<std::string>& args) {
+  return followup::testing::run_linter(args, "", std::filesystem::current_path().string()).out;
 }
 
 // Applies LSP TextEdits (UTF-16) to `text`, last edit first.
@@ -88,7 +82,7 @@ TEST_CASE("e2e: an editor session over pipes", "[lsp][e2e]") {
   CHECK(jargon[1]["range"] == range(7, 31, 7, 39));
 
   SECTION("same diagnostics as the command line") {
-    json cli = json::parse(run_cli("--format json '" + kCafe + "'"), nullptr, false);
+    json cli = json::parse(run_cli({"--format", "json", kCafe}), nullptr, false);
     REQUIRE_FALSE(cli.is_discarded());
     json expected = cli["files"][0]["diagnostics"];
     REQUIRE(expected.size() == diags.size());

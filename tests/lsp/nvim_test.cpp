@@ -1,48 +1,23 @@
 // Neovim as the client: headless nvim runs tests/lsp/nvim_diagnostics.lua,
 // which attaches `followup-lint --lsp` to a draft and writes the rule codes
 // and positions of vim.diagnostic.get(); they must match the command line's
-// JSON output for the same file. Skipped (with a warning) without `nvim`.
+// JSON output for the same file. Fails when `nvim` is not installed.
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "lsp_test_support.hpp"
+#include "support/lsp_session.hpp"
 
 using followup::lsp::json;
 using namespace lsp_test;
+using followup::testing::find_program;
+using followup::testing::run_command;
+using followup::testing::run_linter;
+using followup::testing::RunResult;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<fs::path> find_in_path(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  if (!path) return std::nullopt;
-  std::string_view rest = path;
-  while (!rest.empty()) {
-    size_t colon = rest.find(':');
-    fs::path candidate = fs::path(std::string(rest.substr(0, colon))) / name;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    if (colon == std::string_view::npos) break;
-    rest.remove_prefix(colon + 1);
-  }
-  return std::nullopt;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
-
-std::string capture(const std::string& cmd) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
 
 // Byte column of 1-based code-point column `column` on 1-based `line`.
 uint32_t byte_column(const std::string& text, uint32_t line, uint32_t column) {
@@ -59,31 +34,28 @@ uint32_t byte_column(const std::string& text, uint32_t line, uint32_t column) {
 }  // namespace
 
 TEST_CASE("neovim 0.7+: diagnostics arrive in vim.diagnostic with the rule IDs", "[lsp][nvim]") {
-  auto nvim = find_in_path("nvim");
-  if (!nvim) {
-    std::fprintf(stderr,
-                 "SKIPPED: neovim test: 'nvim' is not installed (apt-get install -y neovim)\n");
-    WARN("skipped: 'nvim' is not installed (apt-get install -y neovim)");
-    return;
+  // scripts/deps.sh --test installs neovim; without it the test fails.
+  const std::string nvim = find_program("nvim");
+  {
+    INFO("'nvim' is not on PATH (scripts/deps.sh --test, or apt-get install -y neovim)");
+    REQUIRE_FALSE(nvim.empty());
   }
   const std::string draft = fixtures_dir() + "/project/cafe.txt";
   const std::string script = std::string(FOLLOWUP_SOURCE_DIR) + "/tests/lsp/nvim_diagnostics.lua";
   TempDir tmp;
   const std::string out = (tmp.path() / "codes.txt").string();
-  const std::string log = (tmp.path() / "nvim.log").string();
   const std::string home = tmp.path().string();
-  std::string cmd = "FOLLOWUP_BINARY=" + quote(FOLLOWUP_BINARY) +
-                    " FOLLOWUP_DRAFT=" + quote(draft) + " FOLLOWUP_OUT=" + quote(out) +
-                    " HOME=" + quote(home) + " XDG_CONFIG_HOME=" + quote(home) +
-                    " XDG_CACHE_HOME=" + quote(home) + " XDG_STATE_HOME=" + quote(home) +
-                    " XDG_DATA_HOME=" + quote(home) + " timeout 120 " + quote(nvim->string()) +
-                    " --headless -u NONE -i NONE -n -c " + quote("luafile " + script) +
-                    " </dev/null >" + quote(log) + " 2>&1";
-  int status = std::system(cmd.c_str());
+  RunResult run =
+      run_command({"timeout", "120", nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
+                   "luafile " + script},
+                  fs::current_path().string(),
+                  {"FOLLOWUP_BINARY=" FOLLOWUP_BINARY, "FOLLOWUP_DRAFT=" + draft,
+                   "FOLLOWUP_OUT=" + out, "HOME=" + home, "XDG_CONFIG_HOME=" + home,
+                   "XDG_CACHE_HOME=" + home, "XDG_STATE_HOME=" + home, "XDG_DATA_HOME=" + home});
   std::string raw = read_text(out);
-  INFO("nvim output: " << read_text(log));
+  INFO("nvim output: " << run.out << run.err);
   INFO("script output: " << raw);
-  REQUIRE(status == 0);
+  REQUIRE(run.exit_code == 0);
   std::vector<std::string> lines;
   for (size_t i = 0; i < raw.size();) {
     size_t eol = raw.find('\n', i);
@@ -97,8 +69,7 @@ TEST_CASE("neovim 0.7+: diagnostics arrive in vim.diagnostic with the rule IDs",
 
   // Expected: the command line's findings, as "<rule> <line0>:<byte col>".
   json cli = json::parse(
-      capture(quote(FOLLOWUP_BINARY) + " --format json " + quote(draft) + " 2>/dev/null"), nullptr,
-      false);
+      run_linter({"--format", "json", draft}, "", fs::current_path().string()).out, nullptr, false);
   REQUIRE_FALSE(cli.is_discarded());
   std::string text = read_text(draft);
   std::vector<std::string> expected;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "lsp/convert.hpp"
-#include "lsp_test_support.hpp"
+#include "support/lsp_session.hpp"
 
 using followup::lsp::json;
 using followup::lsp::path_to_uri;

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "lsp/convert.hpp"
-#include "lsp_test_support.hpp"
+#include "support/lsp_session.hpp"
 #include "support/process.hpp"
 
 using followup::lsp::json;

@@ -18,7 +18,7 @@
 
 #include "lsp/convert.hpp"
 #include "lsp/transport.hpp"
-#include "lsp_test_support.hpp"
+#include "support/lsp_session.hpp"
 
 using followup::lsp::json;
 using namespace lsp_test;

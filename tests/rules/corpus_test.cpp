@@ -1,20 +1,23 @@
 // Precision and recall of every built-in rule over the corpus in
-// tests/corpus: drafts under rules/ carry their expectations in
-// tests/corpus/expected.toml (`expect`: rules that must report, `near`: rules
-// the draft is a near miss for), and drafts under clean/<kind>/ are
+// tests/corpus. A draft under rules/ names its expectation:
+// rules/<group>/<rule>-fire-N.<ext> must make <group>.<rule> report, and
+// rules/<group>/<rule>-near-N.<ext> is a near miss for it that must not.
+// tests/corpus/expected.toml adds what a name cannot say (`expect`: more
+// rules that must report, `near`: more near misses), and lists drafts whose
+// names do not follow the pattern. Drafts under clean/<kind>/ are
 // well-written notes that must be read as <kind> and report nothing at all.
 // The test runs the real binary (`followup-lint --format json`), prints a
 // per-rule table and fails on anything below 100%.
 #include <fmt/format.h>
-#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -22,6 +25,7 @@
 
 #include "config/toml_value.hpp"
 #include "rules/rule_set.hpp"
+#include "support/process.hpp"
 
 namespace {
 
@@ -38,19 +42,14 @@ struct Tally {
   std::vector<std::string> problems;
 };
 
+// The linter's JSON report on `folder`, with anything it wrote to stderr after it.
 std::string run_json(const std::string& folder) {
-  std::string command =
-      fmt::format("'{}' --format json --jobs 2 '{}' 2>&1", FOLLOWUP_BINARY, folder);
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[65536];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int status = pclose(pipe);
+  auto r = followup::testing::run_linter({"--format", "json", "--jobs", "2", folder}, "",
+                                         fs::current_path().string());
+  std::string out = r.out + r.err;
   INFO(out.substr(0, 2000));
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) != 2);  // 0 or 1: linted, with or without findings
+  REQUIRE(r.exit_code < 128);  // not killed by a signal
+  REQUIRE(r.exit_code != 2);   // 0 or 1: linted, with or without findings
   return out;
 }
 
@@ -81,11 +80,60 @@ std::string percent(int num, int den) {
   return den == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * num / den);
 }
 
+// What the name of `rel` (a path under rules/) says: <group>/<rule>-fire-N.<ext>
+// expects <group>.<rule>, <group>/<rule>-near-N.<ext> is a near miss for it.
+std::optional<Expectation> expectation_from_name(const std::string& rel) {
+  static const std::regex kName(R"(([a-z0-9-]+)/([a-z0-9-]+)-(fire|near)-[0-9]+\.[a-z]+)");
+  std::smatch m;
+  if (!std::regex_match(rel, m, kName)) return std::nullopt;
+  Expectation e;
+  (m[3] == "fire" ? e.expect : e.near).insert(m[1].str() + "." + m[2].str());
+  return e;
+}
+
+// Every draft under rules/ with what it must and must not report: its name's
+// expectation and expected.toml's entry together.
+std::map<std::string, Expectation> expectations(
+    const fs::path& rules_dir, const std::map<std::string, Expectation>& manifest) {
+  std::map<std::string, Expectation> out;
+  for (const auto& entry : fs::recursive_directory_iterator(rules_dir)) {
+    if (!entry.is_regular_file()) continue;
+    std::string rel = entry.path().lexically_relative(rules_dir).generic_string();
+    auto from_name = expectation_from_name(rel);
+    auto listed = manifest.find(rel);
+    if (!from_name && listed == manifest.end()) {
+      FAIL_CHECK("rules/" << rel
+                          << " is neither named <rule>-fire-N / <rule>-near-N nor listed in "
+                             "tests/corpus/expected.toml");
+      continue;
+    }
+    Expectation e = from_name.value_or(Expectation{});
+    if (listed != manifest.end()) {
+      size_t before = e.expect.size() + e.near.size();
+      e.expect.insert(listed->second.expect.begin(), listed->second.expect.end());
+      e.near.insert(listed->second.near.begin(), listed->second.near.end());
+      INFO("expected.toml entry " << rel << " only repeats what its name says");
+      CHECK(e.expect.size() + e.near.size() > before);
+    }
+    for (const auto& id : e.near) {
+      INFO("rules/" << rel << " both expects and is a near miss for " << id);
+      CHECK(e.expect.count(id) == 0);
+    }
+    out[rel] = e;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("every rule is exact on the corpus and clean notes stay clean", "[rules][corpus]") {
   const fs::path root = fs::path(FOLLOWUP_SOURCE_DIR) / "tests" / "corpus";
   const auto manifest = read_manifest(root / "expected.toml");
+  for (const auto& [file, e] : manifest) {
+    INFO("listed in expected.toml but not in tests/corpus/rules: " << file);
+    CHECK(fs::is_regular_file(root / "rules" / file));
+  }
+  const auto expected = expectations(root / "rules", manifest);
 
   std::vector<std::string> rule_ids;
   {
@@ -98,7 +146,7 @@ TEST_CASE("every rule is exact on the corpus and clean notes stay clean", "[rule
   }
   std::map<std::string, Tally> tally;
   for (const auto& id : rule_ids) tally[id];
-  for (const auto& [file, e] : manifest) {
+  for (const auto& [file, e] : expected) {
     for (const auto& id : e.expect) {
       INFO(file << " expects unknown rule " << id);
       REQUIRE(tally.count(id));
@@ -146,9 +194,9 @@ TEST_CASE("every rule is exact on the corpus and clean notes stay clean", "[rule
     REQUIRE(rel.rfind("rules/", 0) == 0);
     std::string key = rel.substr(6);
     seen.insert(key);
-    auto it = manifest.find(key);
-    if (it == manifest.end()) {
-      FAIL_CHECK(rel << " is not listed in tests/corpus/expected.toml");
+    auto it = expected.find(key);
+    if (it == expected.end()) {
+      FAIL_CHECK(rel << " was linted but is not a file under tests/corpus/rules");
       continue;
     }
     for (const auto& id : it->second.expect) {
@@ -166,8 +214,8 @@ TEST_CASE("every rule is exact on the corpus and clean notes stay clean", "[rule
       for (const auto& w : where) tally[id].problems.push_back("false alarm: " + w);
     }
   }
-  for (const auto& [file, e] : manifest) {
-    INFO("listed in expected.toml but not linted: " << file);
+  for (const auto& [file, e] : expected) {
+    INFO("in tests/corpus/rules but not linted: " << file);
     CHECK(seen.count(file) == 1);
   }
 

@@ -5,20 +5,15 @@
 // plus 100 MB, and growth must be linear: ten times the input may take at
 // most 25 times the CPU time. No test holds a wall-clock limit, since the
 // machines are shared. Label `slow`: the release build runs these.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "robustness/hostile_inputs.hpp"
+#include "support/hostile_inputs.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -45,57 +40,18 @@ struct Measured {
   std::string err_head;  // the first KB of stderr
 };
 
-// Runs the linter through run_linter in a child process of its own, so that
-// getrusage(RUSAGE_CHILDREN) there covers exactly this one linter run.
+// Runs the linter in `dir`; the CPU time and peak RSS are the linter's own.
 Measured measure(const std::vector<std::string>& args, const TempDir& dir) {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::close(fds[0]);
-    auto start = std::chrono::steady_clock::now();
-    RunResult r = run_linter(args, "", dir.str());
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    struct rusage usage {};
-    ::getrusage(RUSAGE_CHILDREN, &usage);
-    double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                 static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    std::string report = std::to_string(r.exit_code) + " " + std::to_string(cpu) + " " +
-                         std::to_string(wall) + " " + std::to_string(usage.ru_maxrss) + " " +
-                         std::to_string(r.out.size()) + "\n" +
-                         std::to_string(std::min<size_t>(r.out.size(), 1024)) + "\n" +
-                         r.out.substr(0, 1024) + r.err.substr(0, 1024);
-    size_t written = 0;
-    while (written < report.size()) {
-      ssize_t n = ::write(fds[1], report.data() + written, report.size() - written);
-      if (n <= 0) break;
-      written += static_cast<size_t>(n);
-    }
-    ::_exit(0);
-  }
-  ::close(fds[1]);
-  std::string report;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0)
-    report.append(buffer, static_cast<size_t>(n));
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = run_linter(args, "", dir.str());
   Measured m;
-  size_t line_end = report.find('\n');
-  REQUIRE(line_end != std::string::npos);
-  long rss_kb = 0;
-  REQUIRE(std::sscanf(report.c_str(), "%d %lf %lf %ld %zu", &m.exit_code, &m.cpu_seconds,
-                      &m.wall_seconds, &rss_kb, &m.out_size) == 5);
-  m.peak_rss = static_cast<uint64_t>(rss_kb) * 1024;
-  size_t head_end = report.find('\n', line_end + 1);
-  size_t head_size = std::stoul(report.substr(line_end + 1, head_end - line_end - 1));
-  m.out_head = report.substr(head_end + 1, head_size);
-  m.err_head = report.substr(head_end + 1 + head_size);
+  m.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.exit_code = r.exit_code;
+  m.cpu_seconds = r.cpu_seconds;
+  m.peak_rss = static_cast<uint64_t>(r.peak_rss_kb) * 1024;
+  m.out_size = r.out.size();
+  m.out_head = r.out.substr(0, 1024);
+  m.err_head = r.err.substr(0, 1024);
   return m;
 }
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "rules/checks/check_harness.hpp"
+#include "support/check_harness.hpp"
 
 using followup::testing::Annotated;
 using followup::testing::run_check;

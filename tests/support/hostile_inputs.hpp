@@ -1,5 +1,5 @@
-// Test inputs for the robustness tests (tests/robustness, tests/slow): a clean
-// note, realistic notes to repeat into large drafts, and the pathological
+// Test inputs for the robustness tests (tests/robustness, tests/slow):
+// realistic notes to repeat into large drafts, and the pathological
 // texts aimed at each rule. Everything is built in memory from fixed text, so
 // the same call always gives the same bytes.
 #pragma once
@@ -9,22 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "support/drafts.hpp"
+
 namespace followup::testing {
-
-// A thank-you letter with no findings (the one the CLI tests use).
-inline const std::string kCleanNote = R"(Dear Mr. Jones,
-
-Thank you for taking the time to speak with me about the Customer Service Associate position. I enjoyed hearing about the diverse clientele your team works with every day.
-
-In addition to my enthusiasm for customer service, I bring five years of experience managing call centers. That work taught me to troubleshoot problems quickly and to set clear goals for a team.
-
-If you have any further questions about my background, you can reach me at (555) 010-4477. Thank you again for your time, and I hope we can speak again soon.
-
-Sincerely,
-Ana Cruz
-(555) 010-4477
-ana.cruz@example.com
-)";
 
 // Three notes of the three kinds, with headers, hard-wrapped paragraphs and a
 // few ordinary defects, as a mailbox export or a pasted thread would hold them.

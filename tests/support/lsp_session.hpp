@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -24,10 +25,12 @@
 #include <thread>
 #include <vector>
 
+#include "lint/workspace.hpp"
 #include "lsp/protocol.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
-#include "lint/workspace.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace lsp_test {
 
@@ -36,35 +39,9 @@ using Millis = std::chrono::milliseconds;
 
 inline std::string fixtures_dir() { return std::string(FOLLOWUP_SOURCE_DIR) + "/fixtures/lsp"; }
 
-inline std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void write_text(const std::filesystem::path& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
-
-// A fresh folder under the system temp dir, removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "followup-lsp-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using followup::testing::read_text;
+using followup::testing::TempDir;
+using followup::testing::write_text;
 
 // UTF-16 code units in UTF-8 text `s`.
 inline uint32_t utf16_units(std::string_view s) {
@@ -199,17 +176,14 @@ class InProcess {
 };
 
 // `followup-lint --lsp` as a child process with pipes on stdin and stdout;
-// its stderr goes to a file (read with stderr_text()).
+// its stderr goes to a file in a folder of its own (read with stderr_text()).
 class Child {
  public:
   explicit Child(std::vector<std::string> args, const std::string& cwd = {}) {
     int to_child[2], from_child[2];
     if (::pipe2(to_child, O_CLOEXEC) != 0 || ::pipe2(from_child, O_CLOEXEC) != 0)
       throw std::runtime_error("pipe failed");
-    err_path_ =
-        (std::filesystem::temp_directory_path() /
-         ("followup-lsp-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++)))
-            .string();
+    err_path_ = (tmp_ / "stderr.txt").string();
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
@@ -238,20 +212,31 @@ class Child {
       ::kill(pid_, SIGKILL);
       ::waitpid(pid_, nullptr, 0);
     }
-    std::error_code ec;
-    std::filesystem::remove(err_path_, ec);
   }
 
+  // False when the server has stopped reading; a server that has exited
+  // makes the write fail instead of killing the tests with SIGPIPE.
   bool send_bytes(std::string_view bytes) {
+    sigset_t pipe_signal, old_mask;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipe_signal, &old_mask);
+    bool ok = true;
     while (!bytes.empty()) {
       ssize_t n = ::write(in_, bytes.data(), bytes.size());
       if (n < 0) {
         if (errno == EINTR) continue;
-        return false;
+        ok = false;
+        break;
       }
       bytes.remove_prefix(static_cast<size_t>(n));
     }
-    return true;
+    if (!ok && errno == EPIPE) {
+      timespec now{};
+      ::sigtimedwait(&pipe_signal, nullptr, &now);  // the SIGPIPE the failed write raised
+    }
+    ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    return ok;
   }
   bool send(const json& message) {
     return send_bytes(followup::lsp::frame(followup::lsp::to_text(message)));
@@ -375,10 +360,7 @@ class Child {
   std::vector<json> seen;
 
  private:
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
+  TempDir tmp_;  // holds the server's stderr
   pid_t pid_ = -1;
   int in_ = -1, out_ = -1;
   bool eof_ = false;
