@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <sstream>
 #include <tuple>
@@ -41,6 +43,31 @@ void read_rules_table(const core::Value& v, std::map<std::string, core::Value>& 
       continue;
     }
     out[id] = settings;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// [input] encoding = "windows-1252", region = "GB".
+void read_input_table(const core::Value& value, Config& config, std::vector<LoadError>& errors) {
+  if (!value.is_table()) {
+    errors.push_back({value.origin, "'input' must be a table ([input])"});
+    return;
+  }
+  for (const auto& [k, v] : value.table()) {
+    if (k == "encoding" && v.is_string()) {
+      config.encoding = v.str();
+    } else if (k == "region" && v.is_string() && v.str().size() == 2 && std::isalpha(static_cast<unsigned char>(v.str()[0])) &&
+               std::isalpha(static_cast<unsigned char>(v.str()[1]))) {
+      config.region = v.str();
+      for (char& c : config.region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (k == "region") {
+      errors.push_back({v.origin, "'region' must be a two-letter country code, e.g. \"US\" or \"GB\""});
+    } else {
+      errors.push_back({v.origin, fmt::format("unexpected key '{}' in [input] (expected 'encoding' or 'region' as strings)", k)});
+    }
   }
 }
 
@@ -119,8 +146,10 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
         if (s.rule.empty()) errors.push_back({item.origin, "[[suppress]] needs 'rule', a rule ID"});
         config.suppressions.push_back(std::move(s));
       }
+    } else if (key == "input") {
+      read_input_table(value, config, errors);
     } else {
-      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides or suppress)", key)});
+      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides, suppress or input)", key)});
     }
   }
   if (!errors.empty()) {

@@ -37,6 +37,9 @@ struct Config {
   std::vector<std::string> exclude;
   std::vector<FileOverride> overrides;
   std::vector<Suppression> suppressions;
+  // [input]: how files are read.
+  std::string encoding;       // for files that are not UTF-8 ("windows-1252"); empty = UTF-8
+  std::string region = "US";  // the country whose phone numbers are written without a country code
 };
 
 std::variant<Config, std::vector<LoadError>> load_config(const std::filesystem::path& path);

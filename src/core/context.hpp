@@ -32,6 +32,9 @@ struct Context {
   std::vector<std::string> attachments;
   bool template_mode = false;
   std::vector<std::string> placeholders;
+  // The note's language when it is not English ("es"): rules written for
+  // English stay silent (lint/context_stage.cpp guesses it). Not a context key.
+  std::string language;
 
   // Where each key got its value ("default", "config .followup-lint.toml",
   // "front matter", "header", "command line", "inferred").

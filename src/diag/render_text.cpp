@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <map>
+
 #include "diag/report.hpp"
 #include "text/width.hpp"
 
@@ -104,6 +106,30 @@ std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, 
   return out;
 }
 
+namespace {
+
+// What the run took the note for, and how to say otherwise: a wrong kind
+// silently switches the kind's rules off, so the summary shows it.
+std::string kind_note(const std::string& kind) {
+  if (kind.empty()) return "";
+  if (kind == "unknown")
+    return " (the kind of note is unclear, so kind-specific rules did not run: set it with --kind or "
+           "kind = \"thank-you\" in front matter)";
+  return fmt::format(" (read as a {} note; if it is not, set --kind or kind in front matter)", kind);
+}
+
+// "(12 thank-you, 3 status-inquiry, 1 unknown)" for a run over many drafts.
+std::string kinds_note(const std::vector<FileReport>& files) {
+  std::map<std::string, size_t> by_kind;
+  for (const auto& f : files)
+    if (!f.kind.empty()) ++by_kind[f.kind];
+  std::string out;
+  for (const auto& [kind, n] : by_kind) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, kind);
+  return out.empty() ? out : " (" + out + ")";
+}
+
+}  // namespace
+
 std::string render_text(const std::vector<FileReport>& files, const TextOptions& options, bool summary) {
   std::string out;
   Counts total;
@@ -115,12 +141,10 @@ std::string render_text(const std::vector<FileReport>& files, const TextOptions&
   }
   if (!summary) return out;
   if (files.size() == 1 && files[0].source) {
-    const core::Source& s = *files[0].source;
-    uint32_t last = s.line_count();
-    if (last > 1 && s.line_span(last).empty()) --last;
-    out += fmt::format("{}:{}:1: {}\n", files[0].path, last, format_counts(total));
+    out += fmt::format("{}: {}{}\n", files[0].path, format_counts(total), kind_note(files[0].kind));
   } else {
-    out += fmt::format("{} file{} checked: {}\n", files.size(), files.size() == 1 ? "" : "s", format_counts(total));
+    out += fmt::format("{} file{} checked: {}{}\n", files.size(), files.size() == 1 ? "" : "s", format_counts(total),
+                       kinds_note(files));
   }
   return out;
 }

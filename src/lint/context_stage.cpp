@@ -4,9 +4,13 @@
 #include <sstream>
 
 #include "config/toml_value.hpp"
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
 #include "core/utf8.hpp"
 #include "lint/infer_kind.hpp"
 #include "lint/stage_report.hpp"
+#include "text/language.hpp"
 
 namespace followup::lint {
 namespace {
@@ -91,6 +95,19 @@ void apply_headers(const core::Source& source, const core::Draft& draft, const r
   }
 }
 
+// A note in another language: said once, and the English-only rules rest.
+void read_language(const core::Draft& draft, const rules::RuleSet& rules, core::Context& context,
+                   std::vector<Diagnostic>& out) {
+  std::string_view code = text::guess_language(draft.source->text(), draft.words);
+  if (code.empty() || code == "en") return;
+  context.language = std::string(code);
+  core::Span where = draft.salutation ? *draft.salutation : draft.body;
+  report_stage_finding(rules, out, "input.language", where,
+                       fmt::format("this note reads as {}; the rules for wording, salutations and closings are "
+                                   "written for English notes and were not run",
+                                   text::language_name(code)));
+}
+
 }  // namespace
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -113,10 +130,19 @@ void resolve_context(const core::Source& source, const core::Draft& draft, const
   apply_headers(source, draft, rules, context, out);
   std::vector<config::LoadError> errors;
   config::apply_context(context, settings.command_line_context, "command line", errors);
+  // A draft with no Date header is sent when it is checked: a late thank-you
+  // shows while it can still be sent.
+  if (!context.sent_date && context.interview_date) {
+    if (auto when = core::now()) {
+      context.sent_date = *when;
+      context.origins["sent_date"] = "the time of this run (no Date header)";
+    }
+  }
   if (!context.kind) {
     context.kind = infer_kind(draft, rules.kind_signals(), &scans);
     context.origins["kind"] = "inferred";
   }
+  read_language(draft, rules, context, out);
 }
 
 }  // namespace followup::lint

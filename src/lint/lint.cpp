@@ -18,7 +18,7 @@ LintResult lint(const core::Source& source, const LintSettings& settings) {
     result.readable = false;
     return result;
   }
-  core::Draft draft = parse::parse_draft(source);
+  core::Draft draft = parse::parse_draft(source, {settings.region});
   const match::LintScans scans(rules.patterns(), draft);  // shared by kind inference and the rules
   std::vector<diag::Diagnostic> stage_findings;
   std::vector<FrontMatterDisable> disabled;

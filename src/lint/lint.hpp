@@ -23,6 +23,7 @@ struct LintSettings {
   core::Context context;                                 // defaults < config [context]
   core::Table command_line_context;                      // --kind, --context, --template
   std::vector<const config::Suppression*> suppressions;  // config [[suppress]] for this file
+  std::string region = "US";                             // config [input] region, for phone numbers
 };
 
 struct LintResult {

@@ -143,7 +143,10 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
     for (const auto& f : entry->user_rules) files.push_back(&f);
     auto settings = std::make_shared<LintSettings>();
     settings->rules = RuleSet::build(files, rule_settings, errors);
-    if (entry->config) config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
+    if (entry->config) {
+      config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
+      settings->region = entry->config->region;
+    }
     settings->command_line_context = options_.command_line_context;
     {
       core::Context scratch;

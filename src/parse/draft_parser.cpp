@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parse/lines.hpp"
+#include "text/phone_numbers.hpp"
 #include "text/sentences.hpp"
 #include "text/words.hpp"
 
@@ -29,6 +30,7 @@ class DraftParser {
   void read_closing_and_signature();
   void read_paragraphs();
   void split_sentences_and_words();
+  void find_phone_numbers(const std::string& region);
   core::Draft take() { return std::move(draft_); }
 
  private:
@@ -333,9 +335,16 @@ void DraftParser::split_sentences_and_words() {
   if (sentences.capacity() > kKeep) std::vector<text::SentenceSpan>().swap(sentences);
 }
 
+
+// Phone numbers anywhere in the body (contact details may sit in any part).
+void DraftParser::find_phone_numbers(const std::string& region) {
+  for (core::Span s : text::find_phone_numbers(text_.substr(draft_.body.begin, draft_.body.size()), region))
+    draft_.phone_numbers.push_back({draft_.body.begin + s.begin, draft_.body.begin + s.end});
+}
+
 }  // namespace
 
-core::Draft parse_draft(const core::Source& source) {
+core::Draft parse_draft(const core::Source& source, const ParseOptions& options) {
   DraftParser parser(source);
   parser.read_front_matter();
   parser.read_header_block();
@@ -345,6 +354,7 @@ core::Draft parse_draft(const core::Source& source) {
     parser.read_closing_and_signature();
     parser.read_paragraphs();
     parser.split_sentences_and_words();
+    parser.find_phone_numbers(options.region);
   }
   return parser.take();
 }

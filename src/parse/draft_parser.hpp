@@ -7,9 +7,15 @@
 #include "core/draft.hpp"
 #include "core/source.hpp"
 
+#include <string>
+
 namespace followup::parse {
 
-core::Draft parse_draft(const core::Source& source);
+struct ParseOptions {
+  std::string region = "US";  // for phone numbers written without a country code
+};
+
+core::Draft parse_draft(const core::Source& source, const ParseOptions& options = {});
 
 // True for a line that reads as a closing ("Sincerely,", "Best regards").
 bool looks_like_closing(std::string_view line);

@@ -122,6 +122,7 @@ void Emitter::finish() {
 bool Rule::applies_to(const core::Context& context) const {
   if (!severity) return false;
   if (!kinds.empty() && !kinds.count(context.effective_kind())) return false;
+  if (!context.language.empty() && !any_language) return false;
   if (!media.empty()) {
     if (!context.medium) return false;
     bool found = false;

@@ -140,6 +140,7 @@ struct Rule {
   std::optional<core::Severity> severity;  // nullopt = off
   std::set<core::Kind> kinds;              // empty = every kind, unknown included
   std::vector<std::string> media;          // empty = any medium
+  bool any_language = false;               // `language = "any"`: also runs on notes not in English
   std::string summary;                     // one line, for --list-rules and SARIF
   std::string explain;
   std::vector<std::string> flag_examples;

@@ -20,7 +20,7 @@ namespace {
 
 // Keys the loader reads itself; the rest belong to the check type.
 const std::set<std::string> kCommonKeys = {"check", "stage", "severity", "kinds", "media", "sections", "message",
-                                           "help", "summary", "explain", "flag", "pass", "when", "variants",
+                                           "help", "summary", "explain", "flag", "pass", "when", "variants", "language",
                                            "flag_context"};  // the context the `flag` examples run with
 
 // The rule's table with a config's [rules."ID"] settings merged over it; a
@@ -76,6 +76,9 @@ void read_scope_and_docs(Rule& rule, Params& params) {
     }
   }
   rule.media = params.strings("media");
+  std::string language = params.string("language", "en");
+  if (language != "en" && language != "any") params.error("language", "'language' must be \"en\" (the default) or \"any\"");
+  rule.any_language = language == "any";
   for (const auto& m : rule.media)
     if (m != "email" && m != "letter") params.error("media", fmt::format("unknown medium '{}' (expected email or letter)", m));
   rule.summary = params.string("summary");

@@ -273,11 +273,13 @@ TEST_CASE("every span of every section is a part of a kind that part_mask gives 
   for (const auto& name : followup::rules::section_names()) {
     INFO("section " << name);
     const auto spans = followup::rules::section_spans(note.draft, name);
+    if (followup::rules::part_mask({name}) == 0) continue;
     CHECK(!spans.empty());
     std::vector<std::string> any_text;
     any_text = {"(?s).", "zzzq"};
     followup::match::PatternSets sets;
     const auto mask = followup::rules::part_mask({name});
+    if (mask == 0) continue;  // a section the shared pass does not scan (letter_head): lists scan it themselves
     const auto list = sets.make(any_text, mask);
     for (int round = 0; round < 20; ++round) {  // until the kinds are in steady use
       const followup::match::LintScans scans(sets, note.draft);

@@ -3,7 +3,11 @@
 // the first match past the limit; "section" on the whole of the sections.
 // A match that also matches one of `exceptions` is not counted (e.g. a
 // question inside quotation marks); with `skip_quoted`, neither is a match
-// that starts inside quotation marks.
+// that starts inside quotation marks. Matches of `preferred` are the ones
+// kept within the limit first, so the caret lands on another one (the
+// question the advice recommends is never "one too many").
+#include <algorithm>
+
 #include "rules/params.hpp"
 #include "rules/rule.hpp"
 #include "rules/checks/quotes.hpp"
@@ -18,6 +22,7 @@ class Count : public Check {
   using Check::Check;
   PatternList patterns;
   PatternList exceptions;
+  PatternList preferred;
   int64_t max = 1;
   bool report_section = false;
   bool skip_quoted = false;
@@ -35,6 +40,9 @@ class Count : public Check {
           all.push_back(m);
     }
     if (static_cast<int64_t>(all.size()) <= max) return;
+    if (!preferred.empty())
+      std::stable_partition(all.begin(), all.end(),
+                            [&](const Match& m) { return preferred.any(text, m.whole, in.scans); });
     core::Span where = all[static_cast<size_t>(max)].span;
     if (report_section) where = {spans.front().begin, spans.back().end};
     out.report(where,
@@ -52,6 +60,7 @@ std::unique_ptr<Check> make_count(Params& params, CheckCommon common) {
   check->patterns = params.section_patterns("patterns");
   if (check->patterns.empty()) params.error("patterns", "a count rule needs 'patterns'");
   check->exceptions = params.patterns("exceptions");
+  check->preferred = params.patterns("preferred");
   check->max = params.integer("max", 1);
   check->skip_quoted = params.boolean("skip_quoted", false);
   std::string report = params.string("report", "match");

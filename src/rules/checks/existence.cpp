@@ -67,6 +67,19 @@ class Existence : public Check {
   }
 
 
+  bool unless_phone_number_follows = false;
+
+  // Whether a phone number starts right after `end` (spaces and a colon between).
+  static bool phone_number_follows(const LintInput& in, uint32_t end) {
+    std::string_view text = in.draft.source->text();
+    for (core::Span p : in.draft.phone_numbers) {
+      if (p.begin < end) continue;
+      std::string_view gap = text.substr(end, p.begin - end);
+      return gap.find_first_not_of(" \t:") == std::string_view::npos;
+    }
+    return false;
+  }
+
   void run(const LintInput& in, Emitter& out) const override {
     for (const auto& key : unless_context) {
       auto value = in.context.get(key);
@@ -84,6 +97,7 @@ class Existence : public Check {
         if (allow.count(std::string(found)) || (from_context && from_context->count(std::string(found)))) continue;
         if (!exceptions.empty() && exceptions.any(text, m.whole, in.scans)) continue;
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
+        if (unless_phone_number_follows && phone_number_follows(in, m.whole.end)) continue;
         if (!followed_by.empty()) {
           uint32_t end =
               std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
@@ -127,6 +141,7 @@ std::unique_ptr<Check> make_existence(Params& params, CheckCommon common) {
   check->followed_by = params.patterns("unless_followed_by");
   if (check->followed_by.size() > 1) params.error("unless_followed_by", "'unless_followed_by' takes one pattern");
   check->window = params.integer("window", 80);
+  check->unless_phone_number_follows = params.boolean("unless_phone_number_follows", false);
   check->unless_context = params.strings("unless_context");
   if (params.has("replacement")) check->replacement = params.string("replacement");
   check->safe_fix = !params.boolean("unsafe", false);

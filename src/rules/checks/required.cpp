@@ -21,12 +21,21 @@ class Required : public Check {
   std::string report_at;
   std::optional<std::string> fix_append;
   std::string fix_trim;
+  bool or_phone_number = false;  // a phone number found in the sections satisfies it too
+
+  bool has_phone_number(const LintInput& in, const std::vector<core::Span>& spans) const {
+    for (core::Span p : in.draft.phone_numbers)
+      for (core::Span s : spans)
+        if (s.contains(p)) return true;
+    return false;
+  }
 
 
   void run(const LintInput& in, Emitter& out) const override {
     std::string_view text = in.draft.source->text();
     const auto& spans = in.sections->spans(common_);
     if (spans.empty()) return;
+    if (or_phone_number && has_phone_number(in, spans)) return;
     for (core::Span s : spans)
       if (patterns.any(text, s, in.scans) || (!unless.empty() && unless.any(text, s, in.scans))) return;
     core::Span where = spans.front();
@@ -68,6 +77,7 @@ std::unique_ptr<Check> make_required(Params& params, CheckCommon common) {
   if (check->patterns.empty()) params.error("patterns", "a required rule needs 'patterns'");
   check->unless = params.section_patterns("unless");
   check->report_at = params.string("report_at");
+  check->or_phone_number = params.boolean("or_phone_number", false);
   if (!check->report_at.empty() && check->report_at != "first_sentence" &&
       check->report_at != "last_sentence" && !is_section_name(check->report_at))
     params.error("report_at",

@@ -11,6 +11,23 @@
 namespace followup::rules::checks {
 namespace {
 
+// What to remove with a word so the sentence around it stays whole: the
+// space before it ("office lol." -> "office."), the comma before it when a
+// mark follows ("places, lol, and" -> "places, and"), or the space after it
+// at the start of a section ("lol I loved it" -> "I loved it").
+core::Span word_removal(std::string_view text, core::Span section, core::Span word) {
+  core::Span removal = word;
+  auto blank = [&](uint32_t i) { return text[i] == ' ' || text[i] == '\t'; };
+  while (removal.begin > section.begin && blank(removal.begin - 1)) --removal.begin;
+  const bool mark_after = word.end < section.end && std::string_view(",.;:!?").find(text[word.end]) != std::string_view::npos;
+  if (mark_after && removal.begin > section.begin && text[removal.begin - 1] == ',') {
+    --removal.begin;
+  } else if (removal.begin == word.begin) {
+    while (removal.end < section.end && blank(removal.end)) ++removal.end;
+  }
+  return removal;
+}
+
 class Substitution : public Check {
  public:
   using Check::Check;
@@ -33,10 +50,7 @@ class Substitution : public Check {
                              help());
         diag::Fix fix;
         if (repl.empty()) {
-          core::Span removal = m.span;
-          while (removal.begin > section.begin &&
-                 (text[removal.begin - 1] == ' ' || text[removal.begin - 1] == '\t'))
-            --removal.begin;
+          core::Span removal = word_removal(text, section, m.span);
           fix.title = "remove '" + std::string(found) + "'";
           fix.edits.push_back(diag::Edit::remove(removal));
           fix.applicability = diag::Applicability::kUnsafe;  // the sentence may need rewording
