@@ -20,6 +20,12 @@ namespace followup::input {
 // whose bytes sit at that offset in the .eml maps straight onto the file when
 // its body is not transfer-encoded. The result's file_text is left empty: the
 // caller owns the file as written. format is kHtml.
+// The text-level history pass (history.hpp) runs with Layout::kBody.
 Decoded decode_html(std::string_view html, uint32_t file_offset_base = 0);
+
+// A .html/.htm draft: its charset (a BOM, options.encoding, a <meta charset>)
+// first, then decode_html, with the history pass of a whole draft (a header
+// block at the top is the draft's own). file_text is filled in.
+Decoded decode_html_file(std::string_view bytes, const ReadOptions& options = {});
 
 }  // namespace followup::input
