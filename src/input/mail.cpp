@@ -150,10 +150,12 @@ class MailReader {
   void add_attachment(GMimeObject* obj);
   void header_line(MappedText& out, GMimeObject* message, const char* name, bool decode_words);
   void attachments_line(MappedText& out);
+  void check_base64_lines(core::Span range);
   MappedText part_text(GMimePart* part);
   MappedText plain_body(GMimePart* part);
   MappedText html_body(GMimePart* part);
   MappedText unparsed_body();
+  MappedText read_message(GMimeMessage* message, uint32_t headers_end);
   void problem(uint32_t offset, std::string message);
 
   std::string_view bytes_;
@@ -311,11 +313,31 @@ void MailReader::attachments_line(MappedText& out) {
   append_encoded(out, "\n", {attachments_.back().file.end, attachments_.back().file.end});
 }
 
+// Encoders wrap base64 at 76 characters; a line past the 998 bytes a mail
+// line may have means a broken writer (it is decoded all the same).
+void MailReader::check_base64_lines(core::Span range) {
+  constexpr size_t kMaxLine = 998;
+  std::string_view body = bytes_.substr(range.begin, range.size());
+  size_t start = 0;
+  while (start < body.size()) {
+    size_t nl = body.find('\n', start);
+    size_t end = nl == std::string_view::npos ? body.size() : nl;
+    if (end - start > kMaxLine) {
+      uint32_t at = range.begin + u32(start);
+      problem(at, "a base64 line of " + std::to_string(end - start) + " bytes at byte " +
+                      std::to_string(at) + " is longer than a mail line may be (998); it was decoded anyway");
+      return;
+    }
+    start = end + 1;
+  }
+}
+
 // Transfer encoding, then charset: UTF-8 text mapped onto the file.
 MappedText MailReader::part_text(GMimePart* part) {
   core::Span range = content_range(part, bytes_);
-  TransferDecoded raw = transfer_decode(bytes_.substr(range.begin, range.size()), range.begin,
-                                        transfer_encoding(part));
+  TransferEncoding encoding = transfer_encoding(part);
+  if (encoding == TransferEncoding::kBase64) check_base64_lines(range);
+  TransferDecoded raw = transfer_decode(bytes_.substr(range.begin, range.size()), range.begin, encoding);
   if (raw.bad_offset) {
     problem(*raw.bad_offset, "invalid base64 at byte " + std::to_string(*raw.bad_offset) +
                                  "; the characters that are not base64 were skipped");
@@ -368,6 +390,32 @@ MappedText MailReader::unparsed_body() {
   return body;
 }
 
+// The header block, a blank line, then the body part's text.
+MappedText MailReader::read_message(GMimeMessage* message, uint32_t headers_end) {
+  if (GMimeObject* top = g_mime_message_get_mime_part(message)) walk(top, nullptr, 0);
+  MappedText text;
+  auto* headers = GMIME_OBJECT(message);
+  header_line(text, headers, "Subject", true);
+  header_line(text, headers, "To", true);
+  header_line(text, headers, "Cc", true);
+  header_line(text, headers, "Date", false);
+  attachments_line(text);
+  // The blank line that ends a header block stands for the one in the file.
+  if (!text.text.empty()) append_encoded(text, "\n", {headers_end, headers_end});
+  GMimePart* chosen = plain_ ? plain_ : html_;
+  if (plain_) {
+    append_mapped(text, plain_body(plain_));
+  } else if (html_) {
+    append_mapped(text, html_body(html_));
+  }
+  bool empty = !chosen || content_range(chosen, bytes_).empty();
+  if (empty && attachments_.empty() && problems_.empty()) {
+    problem(headers_end, "the message has no body; reading stopped at byte " +
+                             std::to_string(headers_end) + ", after its headers");
+  }
+  return text;
+}
+
 Decoded MailReader::read() {
   Decoded out;
   out.format = Format::kEmail;
@@ -376,32 +424,13 @@ Decoded MailReader::read() {
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
   MappedText text;
-  MappedText body;
-  if (!message) {
-    body = unparsed_body();
+  if (message) {
+    gint64 end = std::clamp<gint64>(g_mime_parser_get_headers_end(parser.get()), 0,
+                                     static_cast<gint64>(bytes_.size()));
+    text = read_message(message.get(), u32(static_cast<size_t>(end)));
   } else {
-    if (GMimeObject* top = g_mime_message_get_mime_part(message.get())) walk(top, nullptr, 0);
-    auto* headers = GMIME_OBJECT(message.get());
-    header_line(text, headers, "Subject", true);
-    header_line(text, headers, "To", true);
-    header_line(text, headers, "Cc", true);
-    header_line(text, headers, "Date", false);
-    attachments_line(text);
-    if (plain_) {
-      body = plain_body(plain_);
-    } else if (html_) {
-      body = html_body(html_);
-    }
-    gint64 end = g_mime_parser_get_headers_end(parser.get());
-    uint32_t headers_end = u32(static_cast<size_t>(std::clamp<gint64>(end, 0, static_cast<gint64>(bytes_.size()))));
-    if (!plain_ && !html_ && problems_.empty()) {
-      problem(headers_end, "the message has no text body; reading stopped at byte " +
-                               std::to_string(headers_end) + ", after its headers");
-    }
-    // The blank line that ends a header block stands for the one in the file.
-    if (!text.text.empty()) append_encoded(text, "\n", {headers_end, headers_end});
+    text = unparsed_body();
   }
-  append_mapped(text, body);
   out.text = std::move(text.text);
   out.map = std::move(text.map);
   out.problems = std::move(problems_);
