@@ -55,7 +55,8 @@ MappedText unwrap_lines(std::string_view text, LineFormat format) {
                 read_line(text, line.next).depth == line.depth;
     size_t end = line.end;
     if (soft && format.delsp) --end;
-    if (end > begin) append_verbatim(out, text.substr(begin, end - begin), static_cast<uint32_t>(begin));
+    if (end > begin)
+      append_verbatim(out, text.substr(begin, end - begin), static_cast<uint32_t>(begin));
     bool has_break = line.next > line.end;
     if (!soft && has_break) append_verbatim(out, "\n", static_cast<uint32_t>(line.next - 1));
     joining = soft;

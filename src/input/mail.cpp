@@ -38,7 +38,10 @@ uint32_t u32(size_t n) { return static_cast<uint32_t>(n); }
 // Long names (a 10 KB charset, a boundary) are cut in messages.
 std::string quoted(std::string_view s) {
   constexpr size_t kMax = 40;
-  return "'" + std::string(s.substr(0, kMax)) + (s.size() > kMax ? "...'" : "'");
+  std::string out(1, '\'');
+  out.append(s.substr(0, kMax));
+  out.append(s.size() > kMax ? "...'" : "'");
+  return out;
 }
 
 // Where one header field sits in the file. `value` is the raw value from
@@ -63,9 +66,11 @@ std::optional<RawHeader> find_header(GMimeObject* obj, const char* name, std::st
     const char* raw_value = g_mime_header_get_raw_value(h);
     if (!h_name || !raw_name || !raw_value || g_ascii_strcasecmp(h_name, name) != 0) continue;
     RawHeader header;
-    gint64 offset = std::clamp<gint64>(g_mime_header_get_offset(h), 0, static_cast<gint64>(bytes.size()));
+    gint64 offset =
+        std::clamp<gint64>(g_mime_header_get_offset(h), 0, static_cast<gint64>(bytes.size()));
     header.name_begin = u32(static_cast<size_t>(offset));
-    header.value_begin = u32(std::min(bytes.size(), header.name_begin + std::string_view(raw_name).size() + 1));
+    header.value_begin =
+        u32(std::min(bytes.size(), header.name_begin + std::string_view(raw_name).size() + 1));
     header.value = raw_value;
     header.in_file = bytes.substr(header.value_begin, header.value.size()) == header.value;
     if (header.in_file) header.value = bytes.substr(header.value_begin, header.value.size());
@@ -141,7 +146,8 @@ struct Attachment {
 // the attached files), then lays out the header block and the body.
 class MailReader {
  public:
-  MailReader(std::string_view bytes, const ReadOptions& options) : bytes_(bytes), options_(options) {}
+  MailReader(std::string_view bytes, const ReadOptions& options)
+      : bytes_(bytes), options_(options) {}
   Decoded read();
 
  private:
@@ -231,7 +237,8 @@ uint32_t MailReader::walk_multipart(GMimeMultipart* multipart, int depth) {
 void MailReader::add_attachment(GMimeObject* obj) {
   const char* name = GMIME_IS_PART(obj) ? g_mime_part_get_filename(GMIME_PART(obj)) : nullptr;
   GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(obj);
-  if (!name && disposition) name = g_mime_content_disposition_get_parameter(disposition, "filename");
+  if (!name && disposition)
+    name = g_mime_content_disposition_get_parameter(disposition, "filename");
   std::string text = name && *name ? name : "";
   if (text.empty()) {
     GMimeContentType* ct = g_mime_object_get_content_type(obj);
@@ -244,7 +251,8 @@ void MailReader::add_attachment(GMimeObject* obj) {
   }
   // The name is mapped onto the header that gives it: Content-Disposition's
   // filename wins over Content-Type's name, as in GMime.
-  bool in_disposition = disposition && g_mime_content_disposition_get_parameter(disposition, "filename");
+  bool in_disposition =
+      disposition && g_mime_content_disposition_get_parameter(disposition, "filename");
   auto header = find_header(obj, in_disposition ? "Content-Disposition" : "Content-Type", bytes_);
   if (!header) header = find_header(obj, "Content-Type", bytes_);
   core::Span file = header ? header->line() : core::Span{};
@@ -275,14 +283,16 @@ void append_mapped(MappedText& out, const MappedText& piece) {
 
 }  // namespace
 
-void MailReader::header_line(MappedText& out, GMimeObject* message, const char* name, bool decode_words) {
+void MailReader::header_line(MappedText& out, GMimeObject* message, const char* name,
+                             bool decode_words) {
   std::optional<RawHeader> header = find_header(message, name, bytes_);
   if (!header) return;
   HeaderDecoded value = decode_header_value(header->value, header->value_begin, decode_words);
   if (value.out.text.empty()) return;  // "Name:" alone is not a header line for the parser
   if (value.bad_offset) {
     problem(*value.bad_offset, std::string("an encoded word in the ") + name + " header at byte " +
-                                   std::to_string(*value.bad_offset) + " does not decode; it was kept as written");
+                                   std::to_string(*value.bad_offset) +
+                                   " does not decode; it was kept as written");
   }
   if (!header->in_file) {  // GMime's copy differs from the file: map the whole field
     append_encoded(out, std::string(name) + ": " + value.out.text + "\n", header->line());
@@ -325,7 +335,8 @@ void MailReader::check_base64_lines(core::Span range) {
     if (end - start > kMaxLine) {
       uint32_t at = range.begin + u32(start);
       problem(at, "a base64 line of " + std::to_string(end - start) + " bytes at byte " +
-                      std::to_string(at) + " is longer than a mail line may be (998); it was decoded anyway");
+                      std::to_string(at) +
+                      " is longer than a mail line may be (998); it was decoded anyway");
       return;
     }
     start = end + 1;
@@ -337,7 +348,8 @@ MappedText MailReader::part_text(GMimePart* part) {
   core::Span range = content_range(part, bytes_);
   TransferEncoding encoding = transfer_encoding(part);
   if (encoding == TransferEncoding::kBase64) check_base64_lines(range);
-  TransferDecoded raw = transfer_decode(bytes_.substr(range.begin, range.size()), range.begin, encoding);
+  TransferDecoded raw =
+      transfer_decode(bytes_.substr(range.begin, range.size()), range.begin, encoding);
   if (raw.bad_offset) {
     problem(*raw.bad_offset, "invalid base64 at byte " + std::to_string(*raw.bad_offset) +
                                  "; the characters that are not base64 were skipped");
@@ -426,7 +438,7 @@ Decoded MailReader::read() {
   MappedText text;
   if (message) {
     gint64 end = std::clamp<gint64>(g_mime_parser_get_headers_end(parser.get()), 0,
-                                     static_cast<gint64>(bytes_.size()));
+                                    static_cast<gint64>(bytes_.size()));
     text = read_message(message.get(), u32(static_cast<size_t>(end)));
   } else {
     text = unparsed_body();

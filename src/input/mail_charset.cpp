@@ -35,7 +35,8 @@ void utf8_to_utf8(std::string_view bytes, CharsetDecoded& result) {
       continue;
     }
     append_verbatim(result.out, bytes.substr(run, i - run), static_cast<uint32_t>(run));
-    append_encoded(result.out, kReplacement, {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
+    append_encoded(result.out, kReplacement,
+                   {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
     if (!result.bad_offset) result.bad_offset = static_cast<uint32_t>(i);
     run = ++i;
   }
@@ -45,7 +46,8 @@ void utf8_to_utf8(std::string_view bytes, CharsetDecoded& result) {
 // Each code point maps onto the bytes that encoded it; an ASCII byte that
 // decoded to itself stays verbatim, so an ASCII word of a windows-1252 part
 // can still be fixed in place.
-void transcoded_to_mapped(std::string_view bytes, const text::Transcoded& t, CharsetDecoded& result) {
+void transcoded_to_mapped(std::string_view bytes, const text::Transcoded& t,
+                          CharsetDecoded& result) {
   result.out.text = t.utf8;
   for (size_t k = 0; k + 1 < t.origins.size(); ++k) {
     core::Span decoded{t.origins[k].decoded, t.origins[k + 1].decoded};

@@ -73,14 +73,15 @@ HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin, boo
   }
   std::string_view s = line.text;
   MappedText stage;
-  size_t run = 0;           // start of text not yet copied
+  size_t run = 0;                             // start of text not yet copied
   size_t last_word = std::string_view::npos;  // end of the last decoded word
   size_t i = s.find("=?");
   while (i != std::string_view::npos) {
     size_t end = encoded_word_end(s, i);
     std::string decoded = end ? decode_word(s.substr(i, end - i)) : std::string();
     if (end && decoded.empty() && !result.bad_offset) {
-      result.bad_offset = line.map.to_file({static_cast<uint32_t>(i), static_cast<uint32_t>(end)}).begin;
+      result.bad_offset =
+          line.map.to_file({static_cast<uint32_t>(i), static_cast<uint32_t>(end)}).begin;
     }
     if (decoded.empty()) {
       i = s.find("=?", i + 2);

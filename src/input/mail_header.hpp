@@ -17,11 +17,12 @@
 namespace followup::input {
 
 struct HeaderDecoded {
-  MappedText out;                      // the map points into the file: `file_begin` + offsets into raw
+  MappedText out;  // the map points into the file: `file_begin` + offsets into raw
   std::optional<uint32_t> bad_offset;  // file offset of the first encoded word that did not decode
 };
 
 // `decode_words` false keeps encoded words as written (a Date header).
-HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin, bool decode_words = true);
+HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin,
+                                  bool decode_words = true);
 
 }  // namespace followup::input

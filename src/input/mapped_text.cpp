@@ -8,8 +8,9 @@ namespace {
 
 // The inner piece that holds offset `at`: the last one starting at or before it.
 size_t inner_piece_at(const std::vector<MapPiece>& pieces, uint32_t at) {
-  auto it = std::upper_bound(pieces.begin(), pieces.end(), at,
-                             [](uint32_t offset, const MapPiece& p) { return offset < p.decoded.begin; });
+  auto it =
+      std::upper_bound(pieces.begin(), pieces.end(), at,
+                       [](uint32_t offset, const MapPiece& p) { return offset < p.decoded.begin; });
   return it == pieces.begin() ? 0 : static_cast<size_t>(it - pieces.begin()) - 1;
 }
 
@@ -23,7 +24,8 @@ void compose_verbatim(const MapPiece& p, const std::vector<MapPiece>& inner, Sou
     bool last = k + 1 >= inner.size();
     uint32_t q_end = last ? std::max(q.decoded.end, p.file.end) : inner[k + 1].decoded.begin;
     uint32_t seg_end = std::min(p.file.end, std::max(q_end, pos + 1));
-    core::Span c{p.decoded.begin + (pos - p.file.begin), p.decoded.begin + (seg_end - p.file.begin)};
+    core::Span c{p.decoded.begin + (pos - p.file.begin),
+                 p.decoded.begin + (seg_end - p.file.begin)};
     bool exact = q.verbatim && pos >= q.decoded.begin && seg_end <= q.decoded.end;
     if (exact) {
       uint32_t fb = q.file.begin + (pos - q.decoded.begin);

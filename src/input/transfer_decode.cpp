@@ -150,12 +150,14 @@ TransferDecoded decode_base64(std::string_view raw, uint32_t file_base) {
       count = 0;
     }
   }
-  sink.group(sextets, count, group_begin, file_base + static_cast<uint32_t>(raw.size()), raw.size());
+  sink.group(sextets, count, group_begin, file_base + static_cast<uint32_t>(raw.size()),
+             raw.size());
   sink.run.flush(result.out);
   return result;
 }
 
-TransferDecoded transfer_decode(std::string_view raw, uint32_t file_base, TransferEncoding encoding) {
+TransferDecoded transfer_decode(std::string_view raw, uint32_t file_base,
+                                TransferEncoding encoding) {
   switch (encoding) {
     case TransferEncoding::kQuotedPrintable:
       return decode_quoted_printable(raw, file_base);

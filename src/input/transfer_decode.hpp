@@ -35,6 +35,7 @@ TransferDecoded decode_quoted_printable(std::string_view raw, uint32_t file_base
 TransferDecoded decode_base64(std::string_view raw, uint32_t file_base);
 
 // The identity (7bit, 8bit, binary) or one of the above.
-TransferDecoded transfer_decode(std::string_view raw, uint32_t file_base, TransferEncoding encoding);
+TransferDecoded transfer_decode(std::string_view raw, uint32_t file_base,
+                                TransferEncoding encoding);
 
 }  // namespace followup::input

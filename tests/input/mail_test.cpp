@@ -1,7 +1,6 @@
 #include "input/mail.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using followup::core::Span;
@@ -90,9 +89,10 @@ TEST_CASE("mail: format=flowed lines are joined, stuffing and delsp undone", "[i
       "-- \n"
       "Ana Cruz\n";
   Decoded d = decode_mail(mail, {});
-  CHECK(d.text ==
-        "Subject: Thanks\n\nThank you for the time you took on Tuesday to walk me through the role.\n"
-        "From the start it felt like a fit.\n\nAna Cruz\n");
+  CHECK(
+      d.text ==
+      "Subject: Thanks\n\nThank you for the time you took on Tuesday to walk me through the role.\n"
+      "From the start it felt like a fit.\n\nAna Cruz\n");
   CHECK(file_bytes_of(d, "Tuesday") == "Tues \nday");
   CHECK(file_bytes_of(d, "From") == "From");
 }
@@ -165,7 +165,8 @@ TEST_CASE("mail: an HTML-only message is read through the HTML decoder", "[input
   CHECK(d.text.find("Dear Ms. Rivera,") != std::string::npos);
   CHECK(d.text.find("Thank you for meeting me & the team.") != std::string::npos);
   CHECK(d.text.find("<p>") == std::string::npos);
-  CHECK(d.text.find("Attachments") == std::string::npos);  // an inline image is not an attached file
+  CHECK(d.text.find("Attachments") ==
+        std::string::npos);  // an inline image is not an attached file
   CHECK(file_bytes_of(d, "Rivera") == "Rivera");
   CHECK(file_bytes_of(d, "meeting") == "m=\r\neeting");
 }
@@ -222,7 +223,8 @@ TEST_CASE("mail: a windows-1252 part is transcoded, each character mapped onto i
 }
 
 TEST_CASE("mail: ISO-8859-1 is read as windows-1252", "[input][mail]") {
-  std::string mail = "Subject: x\nContent-Type: text/plain; charset=\"iso-8859-1\"\n\nI\x92m here.\n";
+  std::string mail =
+      "Subject: x\nContent-Type: text/plain; charset=\"iso-8859-1\"\n\nI\x92m here.\n";
   Decoded d = decode_mail(mail, {});
   CHECK(d.problems.empty());
   CHECK(d.text == "Subject: x\n\nI’m here.\n");
@@ -270,7 +272,8 @@ TEST_CASE("mail: a boundary that never closes is read to the end, with one probl
 }
 
 TEST_CASE("mail: a multipart whose boundary never appears", "[input][mail][broken]") {
-  std::string mail = "Subject: Thanks\nContent-Type: multipart/mixed; boundary=\"zz\"\n\nno parts here\n";
+  std::string mail =
+      "Subject: Thanks\nContent-Type: multipart/mixed; boundary=\"zz\"\n\nno parts here\n";
   Decoded d = decode_mail(mail, {});
   REQUIRE(d.problems.size() == 1);
   CHECK(d.problems[0].message.find("never appears") != std::string::npos);
@@ -312,7 +315,8 @@ TEST_CASE("mail: 10,000 nested multiparts are walked 64 deep", "[input][mail][br
 }
 
 TEST_CASE("mail: a 100 MB base64 line is decoded, with one problem", "[input][mail][broken]") {
-  std::string mail = "Subject: Long\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n";
+  std::string mail =
+      "Subject: Long\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n";
   size_t body_at = mail.size();
   constexpr size_t kGroups = 25u * 1024 * 1024;  // 100 MB of base64
   mail.reserve(body_at + kGroups * 4 + 1);
@@ -335,8 +339,8 @@ TEST_CASE("mail: a 100 MB base64 line is decoded, with one problem", "[input][ma
 
 TEST_CASE("mail: a 10 KB charset name is reported once and the part read as UTF-8",
           "[input][mail][broken]") {
-  std::string mail = "Subject: Charset\nContent-Type: text/plain; charset=\"" + std::string(10240, 'x') +
-                     "\"\n\nThank you, Núñez.\n";
+  std::string mail = "Subject: Charset\nContent-Type: text/plain; charset=\"" +
+                     std::string(10240, 'x') + "\"\n\nThank you, Núñez.\n";
   Decoded d = decode_mail(mail, {});
   REQUIRE(d.problems.size() == 1);
   CHECK(d.problems[0].message.find("unknown charset 'xxxx") != std::string::npos);
@@ -346,7 +350,8 @@ TEST_CASE("mail: a 10 KB charset name is reported once and the part read as UTF-
 
 TEST_CASE("mail: broken RFC 2047 words are kept as written, with one problem",
           "[input][mail][broken]") {
-  std::string mail = "Subject: =?UTF-8?B?####?= =?UTF-8?Q?Thank_you?= =?UTF-8?Q?unterminated\n\nHi\n";
+  std::string mail =
+      "Subject: =?UTF-8?B?####?= =?UTF-8?Q?Thank_you?= =?UTF-8?Q?unterminated\n\nHi\n";
   Decoded d = decode_mail(mail, {});
   REQUIRE(d.problems.size() == 1);
   CHECK(d.problems[0].file_offset == 9);
@@ -354,7 +359,8 @@ TEST_CASE("mail: broken RFC 2047 words are kept as written, with one problem",
   CHECK(d.text == "Subject: =?UTF-8?B?####?= Thank you =?UTF-8?Q?unterminated\n\nHi\n");
 }
 
-TEST_CASE("mail: invalid base64 characters are skipped, with one problem", "[input][mail][broken]") {
+TEST_CASE("mail: invalid base64 characters are skipped, with one problem",
+          "[input][mail][broken]") {
   std::string mail = "Subject: B\nContent-Transfer-Encoding: base64\n\nSGVs!bG8=\n";
   Decoded d = decode_mail(mail, {});
   REQUIRE(d.problems.size() == 1);
