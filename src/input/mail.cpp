@@ -450,12 +450,7 @@ Decoded MailReader::read() {
 }
 
 Decoded decode_mail(std::string_view bytes, const ReadOptions& options) {
-  // g_mime_init is not thread-safe; a function-local static runs it once.
-  static const bool initialized = [] {
-    g_mime_init();
-    return true;
-  }();
-  (void)initialized;
+  ensure_gmime();
   MailReader reader(bytes, options);
   return reader.read();
 }

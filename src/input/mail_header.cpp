@@ -64,7 +64,16 @@ std::string decode_word(std::string_view word) {
 
 }  // namespace
 
+void ensure_gmime() {
+  static const bool initialized = [] {
+    g_mime_init();
+    return true;
+  }();
+  (void)initialized;
+}
+
 HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin, bool decode_words) {
+  ensure_gmime();
   HeaderDecoded result;
   MappedText line = unfold(raw, file_begin);
   if (!decode_words || line.text.find("=?") == std::string::npos) {
