@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <utility>
@@ -279,13 +280,60 @@ void HtmlLayout::line_break(core::Span tag) {
 
 namespace {
 
-Decoded decode_html_body(std::string_view html, uint32_t base) {
+bool opens_no_scope(std::string_view name) {
+  // Void elements, and those a following sibling closes implicitly.
+  for (std::string_view v : {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col",
+                             "embed", "param", "source", "track", "p", "li", "td", "th", "tr", "dt", "dd",
+                             "option"})
+    if (name.size() == v.size() && std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return true;
+  return false;
+}
+
+// gumbo 0.10.1 spends time quadratic in the nesting depth (every tag checks
+// the whole stack of open elements). Start tags past kMaxDepth unclosed ones
+// are blanked to spaces of the same length, so offsets stay the file's and no
+// real draft (nested a few dozen deep) is touched.
+std::string_view limit_nesting(std::string_view html, std::string& storage) {
+  constexpr int kMaxDepth = 1000;
+  int depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      i = html.find("-->", i + 4);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    size_t name = i + (closing ? 2 : 1), end = name;
+    while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+    if (end == name) continue;
+    size_t gt = html.find('>', end);
+    if (gt == std::string_view::npos) break;
+    if (closing) {
+      depth = std::max(0, depth - 1);
+    } else if (html[gt - 1] != '/' && !opens_no_scope(html.substr(name, end - name)) && ++depth > kMaxDepth) {
+      if (storage.empty()) storage = std::string(html);
+      std::fill(storage.begin() + static_cast<long>(i), storage.begin() + static_cast<long>(gt + 1), ' ');
+      --depth;
+    }
+    i = gt;
+  }
+  return storage.empty() ? html : std::string_view(storage);
+}
+
+Decoded decode_html_body(std::string_view source, uint32_t base) {
   Decoded decoded;
   decoded.format = Format::kHtml;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::string storage;
+  std::string_view html = limit_nesting(source, storage);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // each recorded error copies the open-element stack: quadratic when deep
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   HtmlLayout layout(html, base);
   layout.walk(output->root);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   decoded.text = layout.out().take_text();
   decoded.map = layout.out().take_map();
   return decoded;
