@@ -40,8 +40,9 @@ size_t entity_length(std::string_view s) {
     bool hex = i < s.size() && (s[i] == 'x' || s[i] == 'X');
     if (hex) ++i;
     size_t digits = i;
-    while (i < s.size() && i < kMax && (hex ? std::isxdigit(static_cast<unsigned char>(s[i])) != 0
-                                            : std::isdigit(static_cast<unsigned char>(s[i])) != 0))
+    while (i < s.size() && i < kMax &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(s[i])) != 0
+                : std::isdigit(static_cast<unsigned char>(s[i])) != 0))
       ++i;
     if (i == digits) return 0;
   } else {

@@ -29,7 +29,10 @@ std::string toml_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\t') { out += "\\t"; continue; }
+    if (c == '\t') {
+      out += "\\t";
+      continue;
+    }
     out += c;
   }
   return out + "\"";
@@ -39,9 +42,12 @@ bool is_number(std::string_view v) {
   size_t i = (v.starts_with('-') || v.starts_with('+')) ? 1 : 0;
   bool digits = false, dot = false;
   for (; i < v.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(v[i]))) digits = true;
-    else if (v[i] == '.' && !dot) dot = true;
-    else return false;
+    if (std::isdigit(static_cast<unsigned char>(v[i])))
+      digits = true;
+    else if (v[i] == '.' && !dot)
+      dot = true;
+    else
+      return false;
   }
   return digits;
 }
@@ -52,14 +58,16 @@ bool is_date(std::string_view v) {
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
   for (char c : v.substr(10))
-    if (!std::isdigit(static_cast<unsigned char>(c)) && std::string_view("T :.+-Z").find(c) == std::string_view::npos)
+    if (!std::isdigit(static_cast<unsigned char>(c)) &&
+        std::string_view("T :.+-Z").find(c) == std::string_view::npos)
       return false;
   return true;
 }
 
 std::string scalar(std::string_view v) {
   v = trim(v);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return std::string(v);  // same escapes as TOML
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+    return std::string(v);  // same escapes as TOML
   if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') {
     std::string s;
     for (size_t i = 1; i + 1 < v.size(); ++i) {
@@ -89,7 +97,8 @@ std::string flow_list(std::string_view v) {
 
 std::string key_of(std::string_view k) {
   bool bare = !k.empty();
-  for (char c : k) bare = bare && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+  for (char c : k)
+    bare = bare && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
   return bare ? std::string(k) : toml_string(k);
 }
 
@@ -99,8 +108,8 @@ namespace {
 
 // Following lines that belong to the entry at `l`: "- item" lines (a block
 // list) and indented lines (a nested map or block scalar, which are not flat).
-uint32_t entry_children(std::string_view file, uint32_t at, uint32_t close, std::vector<std::string>& items,
-                        bool& nested) {
+uint32_t entry_children(std::string_view file, uint32_t at, uint32_t close,
+                        std::vector<std::string>& items, bool& nested) {
   while (at < close) {
     Line n = line_at(file, at);
     std::string_view s = file.substr(n.begin, n.end - n.begin);
@@ -151,7 +160,8 @@ void append_yaml(TextBuilder& out, std::string_view file, Line open, Line close)
     if (t.empty() || file[l.begin] == ' ' || file[l.begin] == '\t') {
       at = l.next;
     } else if (t.front() == '#') {
-      out.verbatim(file.substr(l.begin, l.next - l.begin), l.begin);  // a comment reads the same in TOML
+      out.verbatim(file.substr(l.begin, l.next - l.begin),
+                   l.begin);  // a comment reads the same in TOML
       at = l.next;
     } else {
       uint32_t next = l.next;

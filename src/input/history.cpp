@@ -65,9 +65,9 @@ bool is_signature_delimiter(std::string_view line) { return trim(line) == "--"; 
 
 bool is_footer(std::string_view line) {
   static constexpr std::array<std::string_view, 9> kPrefixes = {
-      "sent from my ",      "get outlook for ", "sent from mail for windows", "sent from yahoo mail",
-      "sent from outlook",  "sent from the all new aol", "sent with proton",
-      "sent from samsung",  "sent via the samsung"};
+      "sent from my ",        "get outlook for ",  "sent from mail for windows",
+      "sent from yahoo mail", "sent from outlook", "sent from the all new aol",
+      "sent with proton",     "sent from samsung", "sent via the samsung"};
   std::string_view t = trim(line);
   // A footer is a short line of its own, not a sentence that happens to start alike.
   if (t.size() > 90) return false;
@@ -86,12 +86,11 @@ bool is_separator_marker(std::string_view line) {
   if (istarts_with(t, "begin forwarded message")) return true;
   if (!t.starts_with("--") || !t.ends_with("--")) return false;
   static constexpr std::array<std::string_view, 6> kWords = {
-      "original message",  "forwarded message",       "ursprüngliche nachricht",
-      "message d'origine", "mensaje original",        "message transféré"};
+      "original message",  "forwarded message", "ursprüngliche nachricht",
+      "message d'origine", "mensaje original",  "message transféré"};
   return std::any_of(kWords.begin(), kWords.end(),
                      [&](std::string_view w) { return ifind(t, w) != std::string_view::npos; });
 }
-
 
 // "On Tue, Nov 3, 2026 at 9:14 AM Ana Ruiz <ana@example.com> wrote:" and its
 // translations: an opening word, a date or an address (so a digit or an @),
@@ -132,7 +131,9 @@ bool is_field(std::string_view line, std::initializer_list<std::string_view> nam
   return false;
 }
 
-bool is_from_field(std::string_view line) { return is_field(line, {"from", "de", "von", "da", "van"}); }
+bool is_from_field(std::string_view line) {
+  return is_field(line, {"from", "de", "von", "da", "van"});
+}
 
 class History {
  public:
@@ -162,7 +163,8 @@ class History {
   }
 
   bool is_wrapped_reply_header(std::string_view first, std::string_view second) const {
-    if (first.empty() || first.ends_with(':') || first.size() > 200 || second.size() > 200) return false;
+    if (first.empty() || first.ends_with(':') || first.size() > 200 || second.size() > 200)
+      return false;
     if (!second.ends_with(':')) return false;
     std::string joined(first);
     joined += ' ';
@@ -176,8 +178,10 @@ class History {
     bool sent = false, to = false;
     for (size_t k = i + 1; k < lines_.size() && k <= i + 6; ++k) {
       std::string_view l = line(k);
-      sent = sent || is_field(l, {"sent", "date", "envoyé", "gesendet", "enviado", "datum", "inviato"});
-      to = to || is_field(l, {"to", "subject", "cc", "à", "an", "para", "objet", "betreff", "asunto"});
+      sent = sent ||
+             is_field(l, {"sent", "date", "envoyé", "gesendet", "enviado", "datum", "inviato"});
+      to = to ||
+           is_field(l, {"to", "subject", "cc", "à", "an", "para", "objet", "betreff", "asunto"});
     }
     return sent && to;
   }

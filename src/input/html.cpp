@@ -38,40 +38,83 @@ bool is_history(const GumboElement& el) {
   for (std::string_view c : {"gmail_quote", "yahoo_quoted", "moz-cite-prefix", "protonmail_quote",
                              "OutlookMessageHeader", "zmail_extra"})
     if (contains(cls, c)) return true;
-  for (std::string_view i : {"divRplyFwdMsg", "appendonsend", "mail-editor-reference-message-container",
-                             "OLK_SRC_BODY_SECTION", "reply-intro"})
+  for (std::string_view i :
+       {"divRplyFwdMsg", "appendonsend", "mail-editor-reference-message-container",
+        "OLK_SRC_BODY_SECTION", "reply-intro"})
     if (contains(id, i)) return true;
   return false;
 }
 
 Role role_of(const GumboElement& el) {
   switch (el.tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_STYLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SELECT:
       return Role::kSkip;
-    default: break;
+    default:
+      break;
   }
   if (is_history(el)) return Role::kHistory;
   switch (el.tag) {
-    case GUMBO_TAG_BR: return Role::kBreak;
+    case GUMBO_TAG_BR:
+      return Role::kBreak;
     // Outlook's MsoNormal paragraphs have no margins: one per line, an
     // &nbsp; one for a blank line.
-    case GUMBO_TAG_P: return contains(attribute(el, "class"), "Mso") ? Role::kLine : Role::kParagraph;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_PRE: case GUMBO_TAG_HR: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_P:
+      return contains(attribute(el, "class"), "Mso") ? Role::kLine : Role::kParagraph;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_TABLE:
       return Role::kParagraph;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_SECTION: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_MAIN: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
       return Role::kLine;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return Role::kCell;
-    default: return Role::kInline;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return Role::kCell;
+    default:
+      return Role::kInline;
   }
 }
 
@@ -105,14 +148,14 @@ class HtmlLayout {
   std::string_view html_;
   uint32_t base_;
   TextBuilder out_;
-  int pending_ = 0;             // 1: a line break, 2: a blank line, before the next text
-  uint32_t pending_at_ = 0;     // the tag that asked for it
-  bool line_content_ = false;   // text on the current line
-  bool nbsp_line_ = false;      // only &nbsp; on the current line: a blank line when its block ends
-  bool space_ = false;          // collapsed whitespace waiting for the next word
+  int pending_ = 0;            // 1: a line break, 2: a blank line, before the next text
+  uint32_t pending_at_ = 0;    // the tag that asked for it
+  bool line_content_ = false;  // text on the current line
+  bool nbsp_line_ = false;     // only &nbsp; on the current line: a blank line when its block ends
+  bool space_ = false;         // collapsed whitespace waiting for the next word
   bool space_verbatim_ = false;
   core::Span space_file_;
-  bool stopped_ = false;        // history reached
+  bool stopped_ = false;  // history reached
 };
 
 void HtmlLayout::walk(const GumboNode* root) {
@@ -132,27 +175,45 @@ void HtmlLayout::walk(const GumboNode* root) {
       case GUMBO_NODE_ELEMENT:
         if (open(kid)) stack.push_back({kid, 0});
         break;
-      case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA: text(kid); break;
-      case GUMBO_NODE_COMMENT: comment(kid); break;
-      default: break;  // documents and templates hold no body text
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        text(kid);
+        break;
+      case GUMBO_NODE_COMMENT:
+        comment(kid);
+        break;
+      default:
+        break;  // documents and templates hold no body text
     }
   }
-  if (!out_.empty() && out_.back() != '\n') out_.mapped("\n", {file(html_.size()), file(html_.size())});
+  if (!out_.empty() && out_.back() != '\n')
+    out_.mapped("\n", {file(html_.size()), file(html_.size())});
 }
 
 bool HtmlLayout::open(const GumboNode* node) {
   const GumboElement& el = node->v.element;
   auto at = to_u32(el.start_pos.offset);
   switch (role_of(el)) {
-    case Role::kSkip: return false;
-    case Role::kHistory: stopped_ = true; return false;
-    case Role::kBreak: line_break({file(at), file(at + el.original_tag.length)}); return false;
-    case Role::kLine: request_break(1, at); return true;
-    case Role::kParagraph: request_break(2, at); return true;
+    case Role::kSkip:
+      return false;
+    case Role::kHistory:
+      stopped_ = true;
+      return false;
+    case Role::kBreak:
+      line_break({file(at), file(at + el.original_tag.length)});
+      return false;
+    case Role::kLine:
+      request_break(1, at);
+      return true;
+    case Role::kParagraph:
+      request_break(2, at);
+      return true;
     case Role::kCell:
       if (line_content_ && pending_ == 0) space({file(at), file(at)}, false, false);
       return true;
-    case Role::kInline: return true;
+    case Role::kInline:
+      return true;
   }
   return true;
 }
@@ -282,9 +343,9 @@ namespace {
 
 bool opens_no_scope(std::string_view name) {
   // Void elements, and those a following sibling closes implicitly.
-  for (std::string_view v : {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col",
-                             "embed", "param", "source", "track", "p", "li", "td", "th", "tr", "dt", "dd",
-                             "option"})
+  for (std::string_view v : {"br",   "img", "hr",    "meta",  "link",   "input", "wbr", "area",
+                             "base", "col", "embed", "param", "source", "track", "p",   "li",
+                             "td",   "th",  "tr",    "dt",    "dd",     "option"})
     if (name.size() == v.size() && std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
           return a == std::tolower(static_cast<unsigned char>(b));
         }))
@@ -313,9 +374,11 @@ std::string_view limit_nesting(std::string_view html, std::string& storage) {
     if (gt == std::string_view::npos) break;
     if (closing) {
       depth = std::max(0, depth - 1);
-    } else if (html[gt - 1] != '/' && !opens_no_scope(html.substr(name, end - name)) && ++depth > kMaxDepth) {
+    } else if (html[gt - 1] != '/' && !opens_no_scope(html.substr(name, end - name)) &&
+               ++depth > kMaxDepth) {
       if (storage.empty()) storage = std::string(html);
-      std::fill(storage.begin() + static_cast<long>(i), storage.begin() + static_cast<long>(gt + 1), ' ');
+      std::fill(storage.begin() + static_cast<long>(i), storage.begin() + static_cast<long>(gt + 1),
+                ' ');
       --depth;
     }
     i = gt;
@@ -349,7 +412,8 @@ std::string meta_charset(std::string_view bytes) {
   at += 8;
   while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
   size_t end = at;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || std::strchr("-_:.", head[end])))
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) || std::strchr("-_:.", head[end])))
     ++end;
   return head.substr(at, end - at);
 }

@@ -19,7 +19,8 @@ namespace {
 // makes up (breaks, a code span's line join) maps onto where it stands.
 class MarkdownLayout {
  public:
-  MarkdownLayout(std::string_view md, TextBuilder& out, uint32_t body) : md_(md), out_(out), last_end_(body) {}
+  MarkdownLayout(std::string_view md, TextBuilder& out, uint32_t body)
+      : md_(md), out_(out), last_end_(body) {}
 
   void parse(uint32_t body);
 
@@ -48,15 +49,15 @@ class MarkdownLayout {
 
   std::string_view md_;
   TextBuilder& out_;
-  uint32_t last_end_;              // file offset just past the last text copied
-  int pending_ = 0;                // a break before the next text: 1 a line, 2 at least a blank line
-  int quote_depth_ = 0;            // inside a block quote: history, left out
+  uint32_t last_end_;    // file offset just past the last text copied
+  int pending_ = 0;      // a break before the next text: 1 a line, 2 at least a blank line
+  int quote_depth_ = 0;  // inside a block quote: history, left out
   bool first_block_ = true;
-  bool subject_heading_ = false;   // the first `#` heading, read as the subject
-  bool item_start_ = false;        // the next text is the first of a list item
-  bool in_comment_ = false;        // inside an HTML comment that spans several text pieces
+  bool subject_heading_ = false;  // the first `#` heading, read as the subject
+  bool item_start_ = false;       // the next text is the first of a list item
+  bool in_comment_ = false;       // inside an HTML comment that spans several text pieces
   bool subject_emitted_ = false;
-  bool cell_space_ = false;        // a table cell starts: a space before its text
+  bool cell_space_ = false;  // a table cell starts: a space before its text
 };
 
 void MarkdownLayout::parse(uint32_t body) {
@@ -68,7 +69,8 @@ void MarkdownLayout::parse(uint32_t body) {
   parser.leave_span = on_span;
   parser.text = on_text;
   md_parse(md_.data() + body, static_cast<MD_SIZE>(md_.size() - body), &parser, this);
-  if (!out_.empty() && out_.back() != '\n') emit_mapped("\n", {to_u32(md_.size()), to_u32(md_.size())});
+  if (!out_.empty() && out_.back() != '\n')
+    emit_mapped("\n", {to_u32(md_.size()), to_u32(md_.size())});
 }
 
 int MarkdownLayout::on_enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
@@ -96,12 +98,24 @@ void MarkdownLayout::enter(MD_BLOCKTYPE type, const void* detail) {
       subject_heading_ = first && static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level == 1;
       request_break(2);
       break;
-    case MD_BLOCK_HR: case MD_BLOCK_TABLE: case MD_BLOCK_CODE: request_break(2); break;
-    case MD_BLOCK_LI: item_start_ = true; request_break(1); break;
-    case MD_BLOCK_TD: case MD_BLOCK_TH: cell_space_ = true; break;
+    case MD_BLOCK_HR:
+    case MD_BLOCK_TABLE:
+    case MD_BLOCK_CODE:
+      request_break(2);
+      break;
+    case MD_BLOCK_LI:
+      item_start_ = true;
+      request_break(1);
+      break;
+    case MD_BLOCK_TD:
+    case MD_BLOCK_TH:
+      cell_space_ = true;
+      break;
     // Paragraphs, lists, HTML blocks: a blank line only where the source has
     // one, so a list right under a paragraph stays in that paragraph.
-    default: request_break(1); break;
+    default:
+      request_break(1);
+      break;
   }
 }
 
@@ -113,10 +127,21 @@ void MarkdownLayout::leave(MD_BLOCKTYPE type) {
       subject_heading_ = false;
       request_break(2);
       break;
-    case MD_BLOCK_HR: case MD_BLOCK_TABLE: case MD_BLOCK_CODE: request_break(2); break;
-    case MD_BLOCK_TD: case MD_BLOCK_TH: break;
-    case MD_BLOCK_HTML: in_comment_ = false; request_break(1); break;
-    default: request_break(1); break;
+    case MD_BLOCK_HR:
+    case MD_BLOCK_TABLE:
+    case MD_BLOCK_CODE:
+      request_break(2);
+      break;
+    case MD_BLOCK_TD:
+    case MD_BLOCK_TH:
+      break;
+    case MD_BLOCK_HTML:
+      in_comment_ = false;
+      request_break(1);
+      break;
+    default:
+      request_break(1);
+      break;
   }
 }
 
@@ -124,10 +149,18 @@ void MarkdownLayout::text(MD_TEXTTYPE type, std::string_view s) {
   if (quote_depth_ > 0) return;
   bool inside = in_input(s.data(), s.size());
   switch (type) {
-    case MD_TEXT_SOFTBR: line_end(); return;
-    case MD_TEXT_BR: hard_break(); return;
-    case MD_TEXT_HTML: html(s, inside); return;
-    case MD_TEXT_NULLCHAR: emit_mapped("\xEF\xBF\xBD", {last_end_, std::min(last_end_ + 1, to_u32(md_.size()))}); return;
+    case MD_TEXT_SOFTBR:
+      line_end();
+      return;
+    case MD_TEXT_BR:
+      hard_break();
+      return;
+    case MD_TEXT_HTML:
+      html(s, inside);
+      return;
+    case MD_TEXT_NULLCHAR:
+      emit_mapped("\xEF\xBF\xBD", {last_end_, std::min(last_end_ + 1, to_u32(md_.size()))});
+      return;
     case MD_TEXT_ENTITY:
       if (inside) {
         auto at = to_u32(s.data() - md_.data());
@@ -139,7 +172,8 @@ void MarkdownLayout::text(MD_TEXTTYPE type, std::string_view s) {
         return;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   emit(s, inside);
 }
@@ -161,7 +195,8 @@ void MarkdownLayout::html(std::string_view s, bool inside) {
 void MarkdownLayout::line_end() {
   uint32_t p = last_end_, n = to_u32(md_.size());
   while (p < n && (md_[p] == ' ' || md_[p] == '\t')) ++p;
-  uint32_t len = (p + 1 < n && md_[p] == '\r' && md_[p + 1] == '\n') ? 2 : (p < n && md_[p] == '\n' ? 1 : 0);
+  uint32_t len =
+      (p + 1 < n && md_[p] == '\r' && md_[p + 1] == '\n') ? 2 : (p < n && md_[p] == '\n' ? 1 : 0);
   if (len == 0) {
     emit_mapped("\n", {last_end_, last_end_});
     return;
@@ -194,7 +229,8 @@ void MarkdownLayout::emit(std::string_view s, bool inside) {
 void MarkdownLayout::emit_mapped(std::string_view s, core::Span file) { out_.mapped(s, file); }
 
 bool MarkdownLayout::blank_line_between(uint32_t from, uint32_t to) const {
-  bool line_empty = false;
+  // `from` at a line start (just after front matter) begins an empty line so far.
+  bool line_empty = from == 0 || (from <= md_.size() && md_[from - 1] == '\n');
   for (uint32_t i = from; i < to && i < md_.size(); ++i) {
     char c = md_[i];
     if (c == '\n') {

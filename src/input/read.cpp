@@ -43,20 +43,28 @@ Format format_for(std::string_view file_name) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::kPlain: return "text";
-    case Format::kMarkdown: return "markdown";
-    case Format::kEmail: return "email";
-    case Format::kHtml: return "html";
+    case Format::kPlain:
+      return "text";
+    case Format::kMarkdown:
+      return "markdown";
+    case Format::kEmail:
+      return "email";
+    case Format::kHtml:
+      return "html";
   }
   return "text";
 }
 
 Decoded read(std::string_view bytes, Format format, const ReadOptions& options) {
   switch (format) {
-    case Format::kEmail: return decode_mail(bytes, options);
-    case Format::kMarkdown: return decode_markdown_file(bytes, options);
-    case Format::kHtml: return decode_html_file(bytes, options);
-    case Format::kPlain: break;
+    case Format::kEmail:
+      return decode_mail(bytes, options);
+    case Format::kMarkdown:
+      return decode_markdown_file(bytes, options);
+    case Format::kHtml:
+      return decode_html_file(bytes, options);
+    case Format::kPlain:
+      break;
   }
   return decode_plain(bytes, options);
 }

@@ -14,7 +14,8 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -32,7 +33,8 @@ std::string encoding_value(std::string_view line) {
 
 // A file with NUL bytes is no text draft; every other byte NUL is UTF-16 saved without a BOM.
 Problem binary_problem(std::string_view bytes, uint32_t at) {
-  size_t zeros = std::count(bytes.begin(), bytes.begin() + static_cast<long>(std::min<size_t>(bytes.size(), 4096)), '\0');
+  size_t zeros = std::count(
+      bytes.begin(), bytes.begin() + static_cast<long>(std::min<size_t>(bytes.size(), 4096)), '\0');
   bool utf16 = zeros * 3 >= std::min<size_t>(bytes.size(), 4096);
   std::string message = "binary file: a NUL byte at byte " + std::to_string(at);
   message += utf16 ? "; the file looks like UTF-16 without a byte order mark: save it as UTF-8"
@@ -42,16 +44,21 @@ Problem binary_problem(std::string_view bytes, uint32_t at) {
 
 // The code point that starts at or after `source` in a transcoding, as a UTF-8 offset.
 uint32_t decoded_offset(const text::Transcoded& t, uint32_t source) {
-  auto it = std::lower_bound(t.origins.begin(), t.origins.end(), source,
-                             [](const text::CodePointOrigin& o, uint32_t s) { return o.source < s; });
+  auto it =
+      std::lower_bound(t.origins.begin(), t.origins.end(), source,
+                       [](const text::CodePointOrigin& o, uint32_t s) { return o.source < s; });
   return it == t.origins.end() ? to_u32(t.utf8.size()) : it->decoded;
 }
 
-void transcode(Utf8Input& in, std::string_view bytes, const std::string& charset, uint32_t bom_size) {
+void transcode(Utf8Input& in, std::string_view bytes, const std::string& charset,
+               uint32_t bom_size) {
   text::Transcoded t = text::to_utf8(bytes, charset);
   if (!t.known) {
-    in.problems.push_back({0, "unknown encoding '" + charset + "'; use a name such as \"windows-1252\", "
-                                  "\"iso-8859-2\" or \"shift_jis\" in the config's [input] table or in front matter"});
+    in.problems.push_back(
+        {0,
+         "unknown encoding '" + charset +
+             "'; use a name such as \"windows-1252\", "
+             "\"iso-8859-2\" or \"shift_jis\" in the config's [input] table or in front matter"});
     return;
   }
   in.transcoded = std::move(t.utf8);
@@ -59,8 +66,8 @@ void transcode(Utf8Input& in, std::string_view bytes, const std::string& charset
   if (in.file.starts_with(kUtf8Bom)) in.content_begin = bom_size;
   if (t.first_invalid) {
     in.problems.push_back({decoded_offset(t, *t.first_invalid),
-                           "bytes that are not " + charset + " at byte " + std::to_string(*t.first_invalid) +
-                               "; they read as U+FFFD"});
+                           "bytes that are not " + charset + " at byte " +
+                               std::to_string(*t.first_invalid) + "; they read as U+FFFD"});
   }
 }
 
@@ -91,7 +98,8 @@ Problem invalid_utf8_problem(std::string_view bytes, uint32_t at) {
   return {at, std::move(message)};
 }
 
-Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options, std::string_view declared) {
+Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options,
+                        std::string_view declared) {
   Utf8Input in;
   in.file = bytes;
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
@@ -107,7 +115,8 @@ Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options, std:
   if (bytes.starts_with(kUtf8Bom)) in.content_begin = 3;
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
     in.binary = true;
-    in.problems.push_back(binary_problem(bytes, to_u32(static_cast<const char*>(nul) - bytes.data())));
+    in.problems.push_back(
+        binary_problem(bytes, to_u32(static_cast<const char*>(nul) - bytes.data())));
   } else if (auto bad = core::find_invalid_utf8(bytes)) {
     in.invalid = true;
     in.problems.push_back(invalid_utf8_problem(bytes, *bad));

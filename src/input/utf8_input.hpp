@@ -16,17 +16,18 @@
 namespace followup::input {
 
 struct Utf8Input {
-  std::string transcoded;        // the file as UTF-8 when it was not UTF-8 already
-  std::string_view file;         // the file as UTF-8: `transcoded`, or the bytes themselves
-  uint32_t content_begin = 0;    // after a byte order mark
-  bool binary = false;           // NUL bytes: not a text draft, nothing to read
-  bool invalid = false;          // not valid UTF-8 and no charset declared (a Problem says so)
+  std::string transcoded;      // the file as UTF-8 when it was not UTF-8 already
+  std::string_view file;       // the file as UTF-8: `transcoded`, or the bytes themselves
+  uint32_t content_begin = 0;  // after a byte order mark
+  bool binary = false;         // NUL bytes: not a text draft, nothing to read
+  bool invalid = false;        // not valid UTF-8 and no charset declared (a Problem says so)
   std::vector<Problem> problems;
 };
 
 // `declared` is the charset the format itself declares (a <meta charset> of
 // an HTML file); options.encoding and a front matter `encoding` key win over it.
-Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options, std::string_view declared = {});
+Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options,
+                        std::string_view declared = {});
 
 // The value of an `encoding = "…"` line in TOML front matter (`+++` … `+++`)
 // at the top of `bytes`; empty when there is none. A line scan, bounded to

@@ -33,8 +33,8 @@ struct InvalidBytes {
 
 // Records where the first undecodable byte sits, then substitutes U+FFFD as
 // ICU's default callback would.
-void record_invalid(const void* context, UConverterToUnicodeArgs* args, const char* units, int32_t length,
-                    UConverterCallbackReason reason, UErrorCode* err) {
+void record_invalid(const void* context, UConverterToUnicodeArgs* args, const char* units,
+                    int32_t length, UConverterCallbackReason reason, UErrorCode* err) {
   auto* state = static_cast<InvalidBytes*>(const_cast<void*>(context));
   if (reason <= UCNV_IRREGULAR && !state->first) {
     auto at = (args->source - state->base) - length;
@@ -100,8 +100,8 @@ Transcoded to_utf8(std::string_view bytes, std::string_view charset) {
     const uint32_t call_base = static_cast<uint32_t>(source - bytes.data());
     UChar* target = buffer.data();
     err = U_ZERO_ERROR;
-    ucnv_toUnicode(cnv.get(), &target, buffer.data() + buffer.size(), &source, limit, offsets.data(), true,
-                   &err);
+    ucnv_toUnicode(cnv.get(), &target, buffer.data() + buffer.size(), &source, limit,
+                   offsets.data(), true, &err);
     for (ptrdiff_t k = 0; k < target - buffer.data(); ++k) {
       auto at = static_cast<size_t>(k);
       if (offsets[at] >= 0) last_source = call_base + static_cast<uint32_t>(offsets[at]);
@@ -109,7 +109,8 @@ Transcoded to_utf8(std::string_view bytes, std::string_view charset) {
     }
   } while (err == U_BUFFER_OVERFLOW_ERROR);
   sink.flush();
-  out.origins.push_back({static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(bytes.size())});
+  out.origins.push_back(
+      {static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(bytes.size())});
   out.first_invalid = invalid.first;
   return out;
 }

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "input/plain.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace in = followup::input;
 
@@ -30,7 +29,8 @@ TEST_CASE("plain: UTF-8 is the file itself", "[input][plain]") {
   CHECK(d.map.one_to_one(span_of(d, "Thank you")));
 }
 
-TEST_CASE("plain: a UTF-8 BOM is left out of the text, positions still in the file", "[input][plain]") {
+TEST_CASE("plain: a UTF-8 BOM is left out of the text, positions still in the file",
+          "[input][plain]") {
   auto d = in::decode_plain("\xEF\xBB\xBFHi Sam,\n");
   CHECK(d.text == "Hi Sam,\n");
   CHECK(d.file() == "\xEF\xBB\xBFHi Sam,\n");
@@ -64,7 +64,8 @@ TEST_CASE("plain: a declared encoding is transcoded", "[input][plain]") {
   std::string bytes = "+++\nencoding = \"windows-1252\"\n+++\nHi Ren\xE9, it\x92s great.\n";
   auto d = in::decode_plain(bytes);
   CHECK(d.problems.empty());
-  CHECK(d.text == "+++\nencoding = \"windows-1252\"\n+++\nHi Ren\xC3\xA9, it\xE2\x80\x99s great.\n");
+  CHECK(d.text ==
+        "+++\nencoding = \"windows-1252\"\n+++\nHi Ren\xC3\xA9, it\xE2\x80\x99s great.\n");
   CHECK(file_of(d, "it\xE2\x80\x99s") == "it\xE2\x80\x99s");
 
   in::ReadOptions options;
@@ -74,11 +75,13 @@ TEST_CASE("plain: a declared encoding is transcoded", "[input][plain]") {
   options.encoding = "no-such-charset";
   auto unknown = in::decode_plain("Hi\n", options);
   REQUIRE(unknown.problems.size() == 1);
-  CHECK(unknown.problems[0].message.find("unknown encoding 'no-such-charset'") != std::string::npos);
+  CHECK(unknown.problems[0].message.find("unknown encoding 'no-such-charset'") !=
+        std::string::npos);
   CHECK(unknown.text == "Hi\n");
 }
 
-TEST_CASE("plain: invalid UTF-8 names the likely encoding and how to declare it", "[input][plain]") {
+TEST_CASE("plain: invalid UTF-8 names the likely encoding and how to declare it",
+          "[input][plain]") {
   auto d = in::decode_plain("Hi Sam,\nI\x92m grateful.\n");
   REQUIRE(d.problems.size() == 1);
   CHECK(d.problems[0].file_offset == 9);

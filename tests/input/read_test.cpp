@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "input/read.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace in = followup::input;
 
@@ -61,7 +60,8 @@ TEST_CASE("read never throws on hostile input", "[input][read]") {
   std::string nested_md(50000, '>');
   std::string junk;
   for (int i = 0; i < 256; ++i) junk += static_cast<char>(i);
-  for (const std::string& bytes : {deep, long_line, open_front, yaml_open, nested_md, junk, std::string()}) {
+  for (const std::string& bytes :
+       {deep, long_line, open_front, yaml_open, nested_md, junk, std::string()}) {
     for (auto format : {in::Format::kPlain, in::Format::kMarkdown, in::Format::kHtml}) {
       auto d = in::read(bytes, format);
       CHECK(d.text.size() <= bytes.size() * 4 + 64);
