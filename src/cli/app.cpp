@@ -326,6 +326,7 @@ int dump_sections(const Options& o) {
   }
   if (draft.closing) show("closing", *draft.closing);
   for (auto l : draft.signature_lines) show("signature", l);
+  if (draft.postscript) show("postscript", *draft.postscript);
   s += fmt::format("words            {}\n", draft.words.size());
   out(s);
   return 0;

@@ -53,6 +53,7 @@ struct Draft {
   std::optional<Span> closing;
   std::optional<Span> signature;            // the whole block
   std::vector<Span> signature_lines;        // non-blank lines, trimmed
+  std::optional<Span> postscript;           // "P.S. ..." after the signature
   std::vector<Sentence> sentences;          // within paragraphs, in order
   std::vector<Span> words;                  // within the body, letters and numbers only
   // Template text left in ("[Position Title]", "(Your name)", "<JOB TITLE>",

@@ -26,6 +26,7 @@ class DraftParser {
   // False when the draft has no body at all.
   bool collect_body_lines();
   void read_letter_head();
+  void read_postscript();
   void read_salutation();
   void read_closing_and_signature();
   void read_paragraphs();
@@ -181,6 +182,23 @@ void DraftParser::read_letter_head() {
   last_ = body_.size();
 }
 
+// "P.S. ..." after the signature: part of the body, but neither the last
+// paragraph nor a signature line, so the closing is still found above it.
+void DraftParser::read_postscript() {
+  for (size_t k = body_.size(); k-- > 1;) {
+    std::string_view t = body_text(k);
+    bool marker = t.rfind("P.S.", 0) == 0 || t.rfind("PS:", 0) == 0 || t.rfind("PS ", 0) == 0 ||
+                  t.rfind("P.P.S.", 0) == 0 || t.rfind("P. S.", 0) == 0;
+    if (!marker) continue;
+    if (block_of_[k] == block_of_[k - 1]) return;  // a P.S. starts a block of its own
+    draft_.postscript = Span{lines_[body_[k]].trimmed.begin, lines_[body_.back()].trimmed.end};
+    body_.resize(k);
+    block_of_.resize(k);
+    last_ = body_.size();
+    return;
+  }
+}
+
 // "Re: ...", "Subject: ...", "Sub: ..." in a letter's heading.
 void DraftParser::read_reference_line(Span line) {
   std::string_view t = text_.substr(line.begin, line.size());
@@ -329,6 +347,7 @@ void DraftParser::split_sentences_and_words() {
   for (Span p : draft_.paragraphs) add_words(p);
   if (draft_.closing) add_words(*draft_.closing);
   for (Span s : draft_.signature_lines) add_words(s);
+  if (draft_.postscript) add_words(*draft_.postscript);
   // A huge draft's buffers are not kept for the next one.
   constexpr size_t kKeep = 1 << 16;
   if (words.capacity() > kKeep) std::vector<Span>().swap(words);
@@ -350,6 +369,7 @@ core::Draft parse_draft(const core::Source& source, const ParseOptions& options)
   parser.read_header_block();
   if (parser.collect_body_lines()) {
     parser.read_letter_head();
+    parser.read_postscript();
     parser.read_salutation();
     parser.read_closing_and_signature();
     parser.read_paragraphs();

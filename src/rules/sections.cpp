@@ -55,6 +55,7 @@ void append_section(const core::Draft& draft, std::string_view name, std::vector
     out.insert(out.end(), draft.paragraphs.begin(), draft.paragraphs.end());
     if (draft.closing) out.push_back(*draft.closing);
     out.insert(out.end(), draft.signature_lines.begin(), draft.signature_lines.end());
+    if (draft.postscript) out.push_back(*draft.postscript);
   }
 }
 

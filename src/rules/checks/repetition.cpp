@@ -15,6 +15,13 @@
 namespace followup::rules::checks {
 namespace {
 
+// A quotation the writer marked "[sic]" keeps its mistakes on purpose.
+bool marked_sic(std::string_view text, uint32_t from, uint32_t section_end) {
+  std::string_view rest = text.substr(from, std::min<uint32_t>(section_end - from, 160));
+  size_t sic = rest.find("[sic]");
+  return sic != std::string_view::npos && rest.substr(0, sic).find_first_of("\r\n") == std::string_view::npos;
+}
+
 class Repetition : public Check {
  public:
   using Check::Check;
@@ -43,6 +50,7 @@ class Repetition : public Check {
       if (between.empty() || between.find_first_not_of(" \t\r\n") != std::string_view::npos)
         continue;
       if (skip_capitalized && std::isupper(static_cast<unsigned char>(wb[0]))) continue;
+      if (marked_sic(text, b.end, it->end)) continue;
       std::string lower = text::comparison_key(wa);
       if (allow.count(lower)) continue;
       core::Span whole{a.begin, b.end};
