@@ -21,6 +21,7 @@
 #include "diag/report.hpp"
 #include "lsp/server.hpp"
 #include "parse/draft_parser.hpp"
+#include "lint/document.hpp"
 #include "lint/workspace.hpp"
 
 namespace followup::cli {
@@ -33,7 +34,7 @@ void err(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 
 struct Outcome {
   std::string path;
-  std::unique_ptr<core::Source> source;
+  std::shared_ptr<const core::Source> source;
   lint::LintResult result;
   std::string error;  // I/O or config error: this file was not linted
   bool config_error = false;
@@ -105,16 +106,19 @@ Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspac
   }
   const bool fixing = o.fix && input.path != "-";
   const std::string original = fixing ? text : std::string();  // what --fix compares with and falls back to
-  outcome.source = std::make_unique<core::Source>(outcome.path, std::move(text));
-  outcome.result = lint::lint(*outcome.source, *resolved.settings);
+  auto lint_bytes = [&](std::string bytes) {
+    auto linted = lint::lint_document(outcome.path, std::move(bytes), *resolved.settings);
+    outcome.source = std::move(linted.file);
+    outcome.result = std::move(linted.result);
+  };
+  lint_bytes(std::move(text));
   if (!fixing) return outcome;
   if (!outcome.result.readable) return outcome;  // never rewrite a file we cannot read as text
   for (int pass = 0; pass < 10; ++pass) {
     auto applied = diag::apply_fixes(outcome.source->text(), outcome.result.diagnostics, o.unsafe_fixes);
     if (applied.fixes == 0 || applied.text == outcome.source->text()) break;
     outcome.fixes_applied += applied.fixes;
-    outcome.source = std::make_unique<core::Source>(outcome.path, std::move(applied.text));
-    outcome.result = lint::lint(*outcome.source, *resolved.settings);
+    lint_bytes(std::move(applied.text));
   }
   if (outcome.source->text() != original) {
     if (o.dry_run) {
@@ -125,8 +129,7 @@ Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspac
         // Nothing was written: report the draft as it was read, not the fixed text.
         outcome.error = error;
         outcome.fixes_applied = 0;
-        outcome.source = std::make_unique<core::Source>(outcome.path, original);
-        outcome.result = lint::lint(*outcome.source, *resolved.settings);
+        lint_bytes(original);
       }
     }
   }

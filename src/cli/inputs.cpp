@@ -21,7 +21,7 @@ bool is_draft_name(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".txt" || ext == ".md" || ext == ".eml";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".eml" || ext == ".html" || ext == ".htm";
 }
 
 // Why a path given on the command line cannot be looked at.

@@ -23,7 +23,7 @@ using core::read_all;
 using core::read_file;
 using core::read_stdin;
 
-// Expands folders recursively (drafts end in .txt, .md or .eml; hidden
+// Expands folders recursively (drafts end in .txt, .md, .markdown, .eml, .html or .htm; hidden
 // folders are skipped, symlinked folders are not followed, so a symlink loop
 // ends; pipes, devices and dangling links inside a folder are passed over),
 // keeps files as given (each file once, at its first place, however often

@@ -64,6 +64,7 @@ void apply_front_matter(const core::Source& source, const core::Draft& draft, co
   }
   core::Table table = std::get<core::Value>(parsed).table();
   take_disable(source, table, disabled);
+  table.erase("encoding");  // read by the input decoder (input/plain.cpp), not a context key
   std::vector<config::LoadError> errors;
   config::apply_context(context, table, "front matter", errors);
   for (const auto& e : errors)

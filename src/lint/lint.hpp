@@ -24,6 +24,7 @@ struct LintSettings {
   core::Table command_line_context;                      // --kind, --context, --template
   std::vector<const config::Suppression*> suppressions;  // config [[suppress]] for this file
   std::string region = "US";                             // config [input] region, for phone numbers
+  std::string encoding;                                  // config [input] encoding, for files not in UTF-8
 };
 
 struct LintResult {

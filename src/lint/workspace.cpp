@@ -146,6 +146,7 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
     if (entry->config) {
       config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
       settings->region = entry->config->region;
+      settings->encoding = entry->config->encoding;
     }
     settings->command_line_context = options_.command_line_context;
     {

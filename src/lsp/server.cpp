@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/toml_value.hpp"
+#include "lint/document.hpp"
 #include "lsp/handlers/handlers.hpp"
 #include "lsp/transport.hpp"
 
@@ -353,8 +354,8 @@ void Server::lint(Document& doc) {
   if (workspace_.excluded(doc.path())) return;
   doc.settings = resolved.settings;
   try {
-    auto result = lint::lint(*doc.linted, *resolved.settings);
-    doc.diagnostics = std::move(result.diagnostics);
+    auto linted = lint::lint_document(doc.path().string(), std::string(doc.linted->text()), *resolved.settings);
+    doc.diagnostics = std::move(linted.result.diagnostics);
   } catch (const std::exception& e) {
     // The pipeline is not meant to throw; if it does, say so instead of dying.
     log(fmt::format("internal error while linting {}: {}", doc.uri(), e.what()));

@@ -191,6 +191,8 @@ void DraftParser::read_postscript() {
                   t.rfind("P.P.S.", 0) == 0 || t.rfind("P. S.", 0) == 0;
     if (!marker) continue;
     if (block_of_[k] == block_of_[k - 1]) return;  // a P.S. starts a block of its own
+    for (size_t s = k + 1; s < body_.size(); ++s)
+      if (looks_like_closing(body_text(s))) return;  // a P.S. above the closing is a paragraph
     draft_.postscript = Span{lines_[body_[k]].trimmed.begin, lines_[body_.back()].trimmed.end};
     body_.resize(k);
     block_of_.resize(k);
