@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-45}
 parallel=${FUZZ_JOBS:-2}
-read -r -a targets <<<"${FUZZ_TARGETS:-parse lint config lsp fix}"
+read -r -a targets <<<"${FUZZ_TARGETS:-parse lint config lsp fix mail html markdown plain}"
 build=build-fuzz
 
 echo "== fuzz build (clang, libFuzzer + ASan + UBSan)"
