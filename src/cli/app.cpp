@@ -21,6 +21,7 @@
 #include "diag/report.hpp"
 #include "lsp/server.hpp"
 #include "parse/draft_parser.hpp"
+#include "input/read.hpp"
 #include "lint/document.hpp"
 #include "lint/workspace.hpp"
 
@@ -300,15 +301,20 @@ int dump_sections(const Options& o) {
     err(fmt::format("{}: error: {}\n", path, error));
     return 2;
   }
-  core::Source source(path, std::move(*text));
+  // Decoded as the linter reads it; each part shown where it sits in the file.
+  input::Decoded decoded = input::read(*text, input::format_for(path));
+  const core::Source file(path, std::string(decoded.file()));
+  core::Source source(path, std::move(decoded.text));
   if (!source.valid_utf8()) {
     err(fmt::format("{}: error: not valid UTF-8\n", path));
     return 2;
   }
   core::Draft draft = parse::parse_draft(source);
   std::string s;
+  if (!decoded.map.is_identity()) s += fmt::format("format           {} (positions are in the file as written)\n", input::format_name(decoded.format));
   auto show = [&](std::string_view name, core::Span span) {
-    core::Position b = source.position(span.begin), e = source.position(span.end);
+    core::Span at = decoded.map.to_file(span);
+    core::Position b = file.position(at.begin), e = file.position(at.end);
     std::string body(source.slice(span));
     for (auto& c : body)
       if (c == '\n') c = ' ';

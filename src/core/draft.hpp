@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,15 @@ struct Draft {
   // "____", "xx/xx", ...): one span per slot, sorted. Other rules do not
   // read inside a slot, and a slot fills the place it stands in.
   std::vector<Span> slots;
-  std::vector<Span> phone_numbers;          // within the body, sorted
+
+  // Phone numbers within the body, sorted. Found on first use (a rule asks
+  // only when its plain patterns saw no number): reading them costs far
+  // more than the rest of a lint.
+  const std::vector<Span>& phone_numbers() const {
+    if (!phone_numbers_) phone_numbers_ = find_phone_numbers ? find_phone_numbers(*this) : std::vector<Span>{};
+    return *phone_numbers_;
+  }
+  std::function<std::vector<Span>(const Draft&)> find_phone_numbers;  // set by the parser
 
   const Header* header(std::string_view lowercase_name) const {
     for (const auto& h : headers)
@@ -68,6 +77,9 @@ struct Draft {
     return nullptr;
   }
   std::string_view text(Span span) const { return source->slice(span); }
+
+ private:
+  mutable std::optional<std::vector<Span>> phone_numbers_;
 };
 
 }  // namespace followup::core

@@ -359,8 +359,13 @@ void DraftParser::split_sentences_and_words() {
 
 // Phone numbers anywhere in the body (contact details may sit in any part).
 void DraftParser::find_phone_numbers(const std::string& region) {
-  for (core::Span s : text::find_phone_numbers(text_.substr(draft_.body.begin, draft_.body.size()), region))
-    draft_.phone_numbers.push_back({draft_.body.begin + s.begin, draft_.body.begin + s.end});
+  draft_.find_phone_numbers = [region](const core::Draft& draft) {
+    std::vector<Span> out;
+    std::string_view body = draft.text(draft.body);
+    for (core::Span s : text::find_phone_numbers(body, region))
+      out.push_back({draft.body.begin + s.begin, draft.body.begin + s.end});
+    return out;
+  };
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
 namespace followup::text {
 namespace {
@@ -26,11 +27,15 @@ constexpr std::array<Language, 7> kLanguages = {{
 }};
 // clang-format on
 
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return out;
+// Each known word and the languages (bit per kLanguages entry) it belongs to.
+const std::unordered_map<std::string_view, uint32_t>& word_table() {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, uint32_t> t;
+    for (size_t i = 0; i < kLanguages.size(); ++i)
+      for (auto w : kLanguages[i].words) t[w] |= 1u << i;
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace
@@ -39,15 +44,25 @@ std::string_view guess_language(std::string_view text, const std::vector<core::S
   // Occurrences and distinct words of each language: "u u u u" is not Dutch.
   std::array<int, kLanguages.size()> score{};
   std::array<uint32_t, kLanguages.size()> distinct{};  // bit per known word
+  const auto& table = word_table();
+  char buffer[8];
   for (core::Span w : words) {
-    if (w.size() > 8) continue;
-    std::string word = lower(text.substr(w.begin, w.size()));
-    for (size_t i = 0; i < kLanguages.size(); ++i)
+    if (w.size() > sizeof buffer) continue;
+    for (uint32_t k = 0; k < w.size(); ++k) {
+      char c = text[w.begin + k];
+      buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    std::string_view word(buffer, w.size());
+    auto it = table.find(word);
+    if (it == table.end()) continue;
+    for (size_t i = 0; i < kLanguages.size(); ++i) {
+      if (!(it->second & (1u << i))) continue;
+      ++score[i];
       for (size_t k = 0; k < kLanguages[i].words.size(); ++k)
-        if (word == kLanguages[i].words[k]) {
-          ++score[i];
-          distinct[i] |= 1u << k;
-        }
+        if (kLanguages[i].words[k] == word) distinct[i] |= 1u << k;
+    }
+    // A plainly English note: no need to read on.
+    if (score[0] >= 24) return "en";
   }
   size_t best = 0;
   for (size_t i = 1; i < score.size(); ++i)

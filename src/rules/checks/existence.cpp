@@ -72,7 +72,7 @@ class Existence : public Check {
   // Whether a phone number starts right after `end` (spaces and a colon between).
   static bool phone_number_follows(const LintInput& in, uint32_t end) {
     std::string_view text = in.draft.source->text();
-    for (core::Span p : in.draft.phone_numbers) {
+    for (core::Span p : in.draft.phone_numbers()) {
       if (p.begin < end) continue;
       std::string_view gap = text.substr(end, p.begin - end);
       return gap.find_first_not_of(" \t:") == std::string_view::npos;

@@ -24,7 +24,7 @@ class Required : public Check {
   bool or_phone_number = false;  // a phone number found in the sections satisfies it too
 
   bool has_phone_number(const LintInput& in, const std::vector<core::Span>& spans) const {
-    for (core::Span p : in.draft.phone_numbers)
+    for (core::Span p : in.draft.phone_numbers())
       for (core::Span s : spans)
         if (s.contains(p)) return true;
     return false;
@@ -35,9 +35,9 @@ class Required : public Check {
     std::string_view text = in.draft.source->text();
     const auto& spans = in.sections->spans(common_);
     if (spans.empty()) return;
-    if (or_phone_number && has_phone_number(in, spans)) return;
     for (core::Span s : spans)
       if (patterns.any(text, s, in.scans) || (!unless.empty() && unless.any(text, s, in.scans))) return;
+    if (or_phone_number && has_phone_number(in, spans)) return;
     core::Span where = spans.front();
     if (report_at == "first_sentence") {
       for (const auto& sentence : in.draft.sentences) {
