@@ -61,7 +61,8 @@ std::string toml_value(const json& value) {
 
 std::vector<std::string> context_flags(const std::string& context_json) {
   std::vector<std::string> flags;
-  for (const auto& [key, value] : json::parse(context_json).items()) {
+  const json context = json::parse(context_json);
+  for (const auto& [key, value] : context.items()) {
     if (value.is_null() || (value.is_string() && value.get<std::string>().empty())) continue;
     if (key == "kind") {
       flags.insert(flags.end(), {"--kind", value.get<std::string>()});
