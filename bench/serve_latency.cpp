@@ -53,6 +53,7 @@ double percentile(std::vector<double> v, double p) {
 int measure(const std::string& host, int port, const std::string& draft, int requests) {
   httplib::Client client(host, port);
   client.set_keep_alive(true);
+  client.set_tcp_nodelay(true);  // as browsers do
   std::string origin = "http://" + host + ":" + std::to_string(port);
   std::string body = nlohmann::json{{"text", draft},
                                     {"filename", "draft.txt"},
@@ -95,12 +96,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: followup-serve-bench URL|--in-process [DRAFT_FILE] [REQUESTS]\n");
     return 2;
   }
-  std::string draft = argc > 2 ? read_file(argv[2]) : sample_draft();
+  std::string draft = argc > 2 && argv[2][0] != '\0' ? read_file(argv[2]) : sample_draft();
   int requests = argc > 3 ? std::stoi(argv[3]) : 1000;
   std::string target = argv[1];
   if (target == "--in-process") {
     followup::serve::Service service;
-    std::string canned = R"({"version":1,"files":[],"summary":{"files":0,"errors":0,"warnings":0,"infos":0}})";
+    std::string canned =
+        R"({"version":1,"files":[],"summary":{"files":0,"errors":0,"warnings":0,"infos":0}})";
     service.lint = [canned](const followup::serve::LintRequest&) {
       return followup::serve::LintReply{200, canned};
     };

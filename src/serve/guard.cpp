@@ -32,13 +32,13 @@ bool is_ipv4_literal(std::string_view name) {
 
 bool is_ipv6_literal(std::string_view name) {
   if (name.size() < 3 || name.front() != '[' || name.back() != ']') return false;
-  return std::all_of(name.begin() + 1, name.end() - 1, [](unsigned char c) {
-    return std::isxdigit(c) || c == ':' || c == '.';
-  });
+  return std::all_of(name.begin() + 1, name.end() - 1,
+                     [](unsigned char c) { return std::isxdigit(c) || c == ':' || c == '.'; });
 }
 
 bool is_loopback_name(std::string_view name) {
-  return name == "localhost" || name == "[::1]" || (is_ipv4_literal(name) && name.starts_with("127."));
+  return name == "localhost" || name == "[::1]" ||
+         (is_ipv4_literal(name) && name.starts_with("127."));
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 namespace followup::serve {
 
 TEST_CASE("parse_lint_request reads text, file name and context", "[serve]") {
-  auto p = parse_lint_request(R"({"text": "Hi 👋", "filename": "C:\\drafts\\a.md", "context": {"culture": "formal"}})");
+  auto p = parse_lint_request(
+      R"({"text": "Hi 👋", "filename": "C:\\drafts\\a.md", "context": {"culture": "formal"}})");
   REQUIRE(p.ok());
   CHECK(p.request.text == "Hi 👋");
   CHECK(p.request.filename == "a.md");

@@ -85,7 +85,9 @@ LintReply lint_with(const std::string& binary, const LintRequest& req) {
   Run result = run(args);
   fs::remove_all(dir);
   if (result.exit_code != 0 && result.exit_code != 1) {
-    return {400, json{{"error", "followup-lint exited with " + std::to_string(result.exit_code)}}.dump()};
+    return {
+        400,
+        json{{"error", "followup-lint exited with " + std::to_string(result.exit_code)}}.dump()};
   }
   json doc = json::parse(result.out);
   for (auto& f : doc["files"]) f["path"] = req.filename;
@@ -105,8 +107,11 @@ std::string rules_with(const std::string& binary) {
     std::vector<std::string> kind_list;
     std::istringstream kind_fields(kinds);
     for (std::string k; std::getline(kind_fields, k, ',');) kind_list.push_back(k);
-    rules.push_back({{"id", id}, {"severity", severity}, {"kinds", kind_list},
-                     {"summary", summary}, {"explain", run({binary, "--explain", id}).out}});
+    rules.push_back({{"id", id},
+                     {"severity", severity},
+                     {"kinds", kind_list},
+                     {"summary", summary},
+                     {"explain", run({binary, "--explain", id}).out}});
   }
   return json{{"rules", rules}}.dump();
 }

@@ -18,7 +18,8 @@ TEST_CASE("RequestGuard: a loopback server answers to loopback names on its port
   CHECK_FALSE(guard.host_allowed(""));
 }
 
-TEST_CASE("RequestGuard: a server on every interface takes IP literals, never DNS names", "[serve]") {
+TEST_CASE("RequestGuard: a server on every interface takes IP literals, never DNS names",
+          "[serve]") {
   RequestGuard guard("0.0.0.0", 8480);
   CHECK(guard.host_allowed("192.168.1.20:8480"));
   CHECK(guard.host_allowed("[fe80::1]:8480"));

@@ -1,4 +1,6 @@
 # Tests and tools of the web page; include() after src/serve/serve.cmake.
+# The page tests also need axe-core, installed once (online) with:
+#   npm install --no-save --no-package-lock --prefix tests/serve axe-core@4
 # The top-level tests/CMakeLists.txt globs tests/**/*_test.cpp into
 # followup_tests, which then needs followup_serve linked in.
 find_package(Catch2 2 REQUIRED)

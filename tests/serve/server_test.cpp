@@ -27,10 +27,12 @@ Service canned_service() {
   Service service;
   service.lint = [](const LintRequest& req) {
     if (req.text == "throw") throw std::runtime_error("boom");
-    json doc = {{"version", 1},
-                {"files", {{{"path", req.filename}, {"kind", "thank-you"}, {"diagnostics", json::array()}}}},
-                {"summary", {{"files", 1}, {"errors", 0}, {"warnings", 0}, {"infos", 0}}},
-                {"echo", {{"text_bytes", req.text.size()}, {"context", json::parse(req.context_json)}}}};
+    json doc = {
+        {"version", 1},
+        {"files",
+         {{{"path", req.filename}, {"kind", "thank-you"}, {"diagnostics", json::array()}}}},
+        {"summary", {{"files", 1}, {"errors", 0}, {"warnings", 0}, {"infos", 0}}},
+        {"echo", {{"text_bytes", req.text.size()}, {"context", json::parse(req.context_json)}}}};
     return LintReply{200, doc.dump()};
   };
   service.rules_json = [] { return std::string(R"({"rules":[{"id":"salutation.combined"}]})"); };
@@ -94,7 +96,8 @@ TEST_CASE("serve: the page and its files are built in", "[serve]") {
   REQUIRE(page);
   CHECK(page->status == 200);
   CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
-  CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+  CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") !=
+        std::string::npos);
   CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
   CHECK(page->body.find("<html") != std::string::npos);
   for (const char* path : {"/app.js", "/style.css"}) {
@@ -131,8 +134,9 @@ TEST_CASE("serve: POST /api/lint passes text, file name and context to the servi
 TEST_CASE("serve: a Host that is not the served address is refused (DNS rebinding)", "[serve]") {
   Fixture f;
   std::string port = std::to_string(f.server.port());
-  for (std::string host : std::vector<std::string>{"evil.example:" + port, "127.0.0.1", "127.0.0.1:1" + port,
-                           "localhost.evil.example:" + port, std::string()}) {
+  for (std::string host :
+       std::vector<std::string>{"evil.example:" + port, "127.0.0.1", "127.0.0.1:1" + port,
+                                "localhost.evil.example:" + port, std::string()}) {
     CAPTURE(host);
     auto res = f.client.Get("/", {{"Host", host}});
     REQUIRE(res);
@@ -156,8 +160,9 @@ TEST_CASE("serve: cross-origin writes are refused", "[serve]") {
   Fixture f;
   std::string port = std::to_string(f.server.port());
   std::string body = R"({"text": "Dear Ms. Rivera,"})";
-  for (std::string origin : std::vector<std::string>{"http://evil.example", "null", "http://127.0.0.1:1" + port,
-                             "https://127.0.0.1:" + port, "http://evil.example:" + port}) {
+  for (std::string origin :
+       std::vector<std::string>{"http://evil.example", "null", "http://127.0.0.1:1" + port,
+                                "https://127.0.0.1:" + port, "http://evil.example:" + port}) {
     CAPTURE(origin);
     auto res = f.lint(body, {{"Origin", origin}});
     REQUIRE(res);
@@ -196,8 +201,9 @@ TEST_CASE("serve: a body over 1 MB gets 413, with a Content-Length", "[serve]") 
   CHECK(ok->status == 200);
 
   // A huge declared length is refused from the headers, before any body.
-  std::string huge = "POST /api/lint HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(f.server.port()) +
-                     "\r\nContent-Type: application/json\r\nContent-Length: 100000000000\r\n\r\n";
+  std::string huge =
+      "POST /api/lint HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(f.server.port()) +
+      "\r\nContent-Type: application/json\r\nContent-Length: 100000000000\r\n\r\n";
   CHECK(raw_exchange(f.server.port(), huge).starts_with("HTTP/1.1 413"));
   CHECK(f.still_serving());
 }
@@ -244,8 +250,7 @@ TEST_CASE("serve: malformed JSON and a missing text get 400 with a reason", "[se
   struct Case {
     std::string body, reason;
   };
-  for (const Case& c : {Case{R"({"text": "Dear)", "malformed JSON"},
-                        Case{"", "malformed JSON"},
+  for (const Case& c : {Case{R"({"text": "Dear)", "malformed JSON"}, Case{"", "malformed JSON"},
                         Case{"{\"text\": \"\xff\"}", "malformed JSON"},
                         Case{R"({"filename": "a.txt"})", "missing \"text\""},
                         Case{R"({"text": 42})", "\"text\" must be a string"},
