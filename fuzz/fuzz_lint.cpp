@@ -24,8 +24,7 @@ std::vector<diag::RuleDoc> rule_docs(const std::vector<diag::Diagnostic>& diagno
   for (const auto& d : diagnostics) {
     const rules::Rule* r = fuzz::builtin_settings().rules->find(d.rule_id);
     if (!r || (!out.empty() && out.back().id == r->id)) continue;
-    out.push_back(
-        {r->id, std::string(core::severity_name(r->default_severity)), r->summary, r->explain});
+    out.push_back(rules::rule_doc(*r));
   }
   return out;
 }

@@ -4,9 +4,11 @@
 #   scripts/deps.sh --test   build and test dependencies
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libre2-dev libicu-dev libtomlplusplus-dev libfmt-dev
-          catch2 nlohmann-json3-dev libphonenumber-dev libgumbo-dev libgmime-3.0-dev libmd4c-dev)
+          catch2 nlohmann-json3-dev libphonenumber-dev libgumbo-dev libgmime-3.0-dev libmd4c-dev libcpp-httplib-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git)
+  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git chromium chromium-driver
+             python3-selenium)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -18,4 +20,8 @@ if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# axe-core for the web page's accessibility test, from the npm registry (once).
+if [[ "${1:-}" == "--test" && ! -f tests/serve/node_modules/axe-core/axe.min.js ]]; then
+  (cd "$(dirname "$0")/.." && npm install --no-save --no-package-lock --silent --prefix tests/serve axe-core@4 >/dev/null)
 fi

@@ -22,6 +22,7 @@
 #include "lsp/server.hpp"
 #include "parse/draft_parser.hpp"
 #include "input/read.hpp"
+#include "cli/serve_command.hpp"
 #include "lint/document.hpp"
 #include "lint/workspace.hpp"
 
@@ -381,6 +382,7 @@ int run(const std::vector<std::string>& args) {
     case Action::kShowConfig: return show_config(o, workspace);
     case Action::kDumpSections: return dump_sections(o);
     case Action::kLsp: return lsp::serve(workspace);
+    case Action::kServe: return serve_page(o, workspace);
     default: return lint_paths(o, workspace);
   }
 }

@@ -12,6 +12,7 @@ std::string usage_text() {
        followup-lint --list-rules              list every rule with its severity and kinds
        followup-lint --show-config FILE        show the context and rule settings for FILE
        followup-lint --lsp                     run the language server on stdin/stdout
+       followup-lint serve [--port N] [--open] the local web page at http://127.0.0.1:8480/
 
 Options:
   --format text|json|sarif|github   output format (default: text)
@@ -37,7 +38,12 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or I/O 
 std::variant<Options, std::string> parse_options(const std::vector<std::string>& args) {
   Options o;
   bool only_paths = false;
-  for (size_t i = 0; i < args.size(); ++i) {
+  size_t first = 0;
+  if (!args.empty() && args[0] == "serve") {  // followup-lint serve [--port N] [--open]
+    o.action = Action::kServe;
+    first = 1;
+  }
+  for (size_t i = first; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (only_paths || arg == "-" || arg.empty() || arg[0] != '-') {
       o.paths.push_back(arg);
@@ -68,6 +74,15 @@ std::variant<Options, std::string> parse_options(const std::vector<std::string>&
       o.action = Action::kListRules;
     } else if (name == "--lsp") {
       o.action = Action::kLsp;
+    } else if (name == "--port" && o.action == Action::kServe) {
+      auto v = value();
+      char* end = nullptr;
+      long port = v ? std::strtol(v->c_str(), &end, 10) : -1;
+      if (!v || v->empty() || *end != '\0' || port < 0 || port > 65535)
+        return std::string("--port needs a port number from 0 to 65535 (0 picks a free one)");
+      o.port = static_cast<int>(port);
+    } else if (name == "--open" && o.action == Action::kServe) {
+      o.open_browser = true;
     } else if (name == "--explain") {
       auto v = value();
       if (!v) return std::string("--explain needs a rule ID, e.g. --explain salutation.generic");

@@ -12,7 +12,7 @@ namespace followup::cli {
 
 enum class Format { kText, kJson, kSarif, kGithub };
 enum class ColorMode { kAuto, kAlways, kNever };
-enum class Action { kLint, kExplain, kListRules, kShowConfig, kDumpSections, kLsp, kVersion, kHelp };
+enum class Action { kLint, kExplain, kListRules, kShowConfig, kDumpSections, kLsp, kServe, kVersion, kHelp };
 
 struct Options {
   Action action = Action::kLint;
@@ -30,6 +30,8 @@ struct Options {
   unsigned jobs = 0;  // 0 = one per core
   bool quiet = false;
   std::string explain_rule;
+  int port = 8480;            // serve: 0 picks a free port
+  bool open_browser = false;  // serve --open
 };
 
 // Returns the options, or an error message for a usage error (exit code 2).

@@ -31,7 +31,8 @@ std::string render_json(const std::vector<FileReport>& files) {
         Range fr = to_range(*file.source, e.span);
         j["fix"] = {{"line", fr.line},         {"column", fr.column},
                     {"end_line", fr.end_line}, {"end_column", fr.end_column},
-                    {"replacement", e.replacement}};
+                    {"replacement", e.replacement},
+                    {"safe", d.fixes.front().applicability == Applicability::kSafe}};
       } else {
         j["fix"] = nullptr;
       }

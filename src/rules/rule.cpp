@@ -133,7 +133,11 @@ bool Rule::applies_to(const core::Context& context) const {
 }
 
 diag::RuleDoc rule_doc(const Rule& rule) {
-  diag::RuleDoc doc{rule.id, std::string(core::severity_name(rule.default_severity)), rule.summary, rule.explain};
+  diag::RuleDoc doc;
+  doc.id = rule.id;
+  doc.severity = std::string(core::severity_name(rule.default_severity));
+  doc.summary = rule.summary;
+  doc.explain = rule.explain;
   if (!rule.kinds.empty()) {
     doc.kinds.clear();
     for (auto k : rule.kinds) doc.kinds += (doc.kinds.empty() ? "" : ",") + std::string(core::kind_name(k));
