@@ -61,15 +61,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   // Each header field lies in the block; its value lies in its field.
-  std::vector<Span> header_lines;
+  // A letter's reference line ("Re: ...") is a header of its heading instead.
+  std::vector<Span> header_lines, head_lines;
   for (const auto& h : draft.headers) {
     FUZZ_CHECK(!h.name.empty());
     FUZZ_CHECK(h.line.contains(h.value));
     FUZZ_CHECK(fuzz::good_span(text, h.value));
-    header_lines.push_back(h.line);
+    (h.in_letter_head ? head_lines : header_lines).push_back(h.line);
   }
-  FUZZ_CHECK(draft.headers.empty() || draft.header_block);
+  FUZZ_CHECK(header_lines.empty() || draft.header_block);
   if (draft.header_block) check_in_order(text, *draft.header_block, header_lines);
+  FUZZ_CHECK(head_lines.empty() || draft.letter_head);
+  for (Span line : head_lines) FUZZ_CHECK(draft.letter_head->contains(line));
+  if (draft.letter_head) {
+    FUZZ_CHECK(fuzz::good_span(text, *draft.letter_head));
+    FUZZ_CHECK(draft.letter_head->end <= draft.body.begin);
+  }
 
   // Salutation, paragraphs, closing and signature: in that order, in the body.
   std::vector<Span> parts;
