@@ -102,7 +102,7 @@ void fuzz_config_file(std::string_view text) {
   std::vector<const rules::RuleFile*> files;
   for (const auto& f : rules::builtin_rules()) files.push_back(&f);
   std::vector<config::LoadError> errors;
-  auto set = rules::RuleSet::build(files, config.rules, errors);
+  auto set = rules::RuleSet::build(files, config.rules, errors, {config.kind_signals, config.words});
   check_errors(errors);
   if (!errors.empty()) return;
   for (const auto& d : lint::run_rules(sample_draft(), sample_context(), *set, match::LintScans(set->patterns(), sample_draft())))

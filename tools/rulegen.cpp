@@ -1,9 +1,10 @@
-// followup-rulegen: turns rules/*.toml into C++ at build time, so the
+// followup-rulegen: turns rules/*.toml (the rules) and rules/data/*.toml
+// (word lists and kind signals they share) into C++ at build time, so the
 // built-in rules travel inside the binary and start-up parses no TOML.
 //
 //   followup-rulegen OUTPUT.cpp RULES_DIR
 //
-// For every rule file it writes the TOML text (for documentation and tests)
+// For every file it writes the TOML text (for documentation and tests)
 // and the parsed tree in core/value_codec's binary form. For every pattern
 // it writes the literal "atoms" RE2's FilteredRE2 derives from it: strings
 // (lowercased) at least one of which occurs in any text the pattern
@@ -43,6 +44,7 @@ std::set<std::string> pattern_keys() {
 #undef CHECK_TYPE
 #undef PATTERNS
 #undef FIELDS
+  keys.insert("pattern");  // a kind signal's (rules/data/kind-signals.toml)
   return keys;
 }
 const std::set<std::string> kPatternKeys = pattern_keys();
@@ -137,34 +139,31 @@ std::string read_file(const fs::path& path) {
   return buffer.str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: followup-rulegen OUTPUT.cpp RULES_DIR\n";
-    return 2;
-  }
+// The .toml files of `folder`, sorted.
+std::vector<fs::path> toml_files(const fs::path& folder) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(argv[2]))
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
     if (entry.path().extension() == ".toml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
+  return files;
+}
 
-  std::ostringstream out;
-  out << "// Generated from rules/*.toml by tools/rulegen.cpp. Do not edit.\n"
-      << "#include \"match/builtin_atoms.hpp\"\n#include \"rules/builtin_rules.hpp\"\n\n"
-      << "namespace followup::rules {\n\n"
-      << "const std::vector<BuiltinRuleFile>& builtin_rule_files() {\n"
+// Writes `function`, returning the embedded files under `prefix`, and
+// collects their patterns; false (reported) when a file does not parse.
+bool write_files(std::ostream& out, const char* function, const std::string& prefix,
+                 const std::vector<fs::path>& files, std::set<std::string>& patterns) {
+  out << "const std::vector<BuiltinRuleFile>& " << function << "() {\n"
       << "  static const std::vector<BuiltinRuleFile> files = {\n";
-  std::set<std::string> patterns;
-  bool failed = false;
+  bool ok = true;
   for (const auto& path : files) {
-    const std::string name = "rules/" + path.filename().string();
+    const std::string name = prefix + path.filename().string();
     const std::string text = read_file(path);
     auto parsed = followup::config::parse_toml(text, name);
     if (auto* error = std::get_if<followup::config::LoadError>(&parsed)) {
       std::cerr << path.string() << ":" << error->origin.line << ":" << error->origin.column
                 << ": error: " << error->message << "\n";
-      failed = true;
+      ok = false;
       continue;
     }
     const Value& root = std::get<Value>(parsed);
@@ -173,8 +172,27 @@ int main(int argc, char** argv) {
     out << "      {" << literal(name) << ",\n    " << literal(text) << ",\n    std::string_view(" << literal(data)
         << ", " << data.size() << ")},\n";
   }
-  out << "  };\n  return files;\n}\n\n}  // namespace followup::rules\n\nnamespace followup::match {\n\n";
-  if (failed) return 1;
+  out << "  };\n  return files;\n}\n\n";
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: followup-rulegen OUTPUT.cpp RULES_DIR\n";
+    return 2;
+  }
+  const fs::path rules_dir = argv[2];
+  std::ostringstream out;
+  out << "// Generated from rules/*.toml and rules/data/*.toml by tools/rulegen.cpp. Do not edit.\n"
+      << "#include \"match/builtin_atoms.hpp\"\n#include \"rules/builtin_rules.hpp\"\n\n"
+      << "namespace followup::rules {\n\n";
+  std::set<std::string> patterns;
+  bool ok = write_files(out, "builtin_rule_files", "rules/", toml_files(rules_dir), patterns);
+  ok = write_files(out, "builtin_data_files", "rules/data/", toml_files(rules_dir / "data"), patterns) && ok;
+  if (!ok) return 1;
+  out << "}  // namespace followup::rules\n\nnamespace followup::match {\n\n";
 
   RE2::Options options;  // as match/options.cpp pattern_options()
   options.set_log_errors(false);

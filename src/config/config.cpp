@@ -148,8 +148,12 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
       }
     } else if (key == "input") {
       read_input_table(value, config, errors);
+    } else if ((key == "kind_signals" || key == "words") && value.is_table()) {
+      (key == "words" ? config.words : config.kind_signals) = value.table();
+    } else if (key == "kind_signals" || key == "words") {
+      errors.push_back({value.origin, fmt::format("'{}' must be a table ([{}])", key, key)});
     } else {
-      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides, suppress or input)", key)});
+      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides, suppress, input, kind_signals or words)", key)});
     }
   }
   if (!errors.empty()) {

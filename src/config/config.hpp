@@ -40,6 +40,9 @@ struct Config {
   // [input]: how files are read.
   std::string encoding;       // for files that are not UTF-8 ("windows-1252"); empty = UTF-8
   std::string region = "US";  // the country whose phone numbers are written without a country code
+  // Tuning of the data the rules share (rules/data/*.toml), checked when the rules are built.
+  std::map<std::string, core::Value> kind_signals;  // [kind_signals."NAME"]
+  std::map<std::string, core::Value> words;         // [words]
 };
 
 std::variant<Config, std::vector<LoadError>> load_config(const std::filesystem::path& path);

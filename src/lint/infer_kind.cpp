@@ -2,13 +2,13 @@
 
 #include <array>
 
-#include "rules/kind_signals.hpp"
 #include "rules/sections.hpp"
 
 namespace followup::lint {
 
-core::Kind infer_kind(const core::Draft& draft, const match::PatternList& list, const match::LintScans* scans) {
-  const auto& table = rules::kind_signals();
+core::Kind infer_kind(const core::Draft& draft, const rules::KindSignals& signals, const match::LintScans* scans) {
+  const auto& table = signals.signals;
+  const match::PatternList& list = signals.patterns;
   std::array<int, 4> score{};
   std::string_view text = draft.source->text();
   if (const core::Header* subject = draft.header("subject")) {

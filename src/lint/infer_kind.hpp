@@ -6,11 +6,13 @@
 #include "core/context.hpp"
 #include "core/draft.hpp"
 #include "match/match.hpp"
+#include "rules/rule_data.hpp"
 
 namespace followup::lint {
 
-// `signals` is the rule set's list of rules::kind_signal_patterns(),
-// registered for the shared pass over each part; `scans` are the draft's.
-core::Kind infer_kind(const core::Draft& draft, const match::PatternList& signals, const match::LintScans* scans);
+// `signals` are the rule set's (rules/data/kind-signals.toml plus a
+// config's changes), their patterns registered for the shared pass over
+// each part; `scans` are the draft's.
+core::Kind infer_kind(const core::Draft& draft, const rules::KindSignals& signals, const match::LintScans* scans);
 
 }  // namespace followup::lint

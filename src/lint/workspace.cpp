@@ -142,7 +142,9 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
     for (const auto& f : builtin_rules()) files.push_back(&f);
     for (const auto& f : entry->user_rules) files.push_back(&f);
     auto settings = std::make_shared<LintSettings>();
-    settings->rules = RuleSet::build(files, rule_settings, errors);
+    rules::DataSettings data;
+    if (entry->config) data = {entry->config->kind_signals, entry->config->words};
+    settings->rules = RuleSet::build(files, rule_settings, errors, data);
     if (entry->config) {
       config::apply_context(settings->context, entry->config->context, "config " + entry->config->path.string(), errors);
       settings->region = entry->config->region;

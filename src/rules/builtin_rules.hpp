@@ -1,5 +1,5 @@
-// The rule files shipped inside the binary (rules/*.toml, turned into C++ at
-// build time by tools/rulegen.cpp).
+// The rule files shipped inside the binary (rules/*.toml) and the data they
+// share (rules/data/*.toml), turned into C++ at build time by tools/rulegen.cpp.
 #pragma once
 
 #include <string_view>
@@ -14,5 +14,6 @@ struct BuiltinRuleFile {
 };
 
 const std::vector<BuiltinRuleFile>& builtin_rule_files();
+const std::vector<BuiltinRuleFile>& builtin_data_files();  // "rules/data/words.toml", ...
 
 }  // namespace followup::rules

@@ -179,6 +179,12 @@ std::vector<std::string> Params::read_patterns(const std::string& key) {
   return out;
 }
 
+std::vector<std::string> Params::word_list(const std::string& name) const {
+  if (!word_lists_) return {};
+  auto it = word_lists_->find(name);
+  return it == word_lists_->end() ? std::vector<std::string>{} : it->second;
+}
+
 bool Params::valid_pattern(const core::Value& item) {
   if (!validate_builtin && is_builtin_file(item.origin.file)) return true;
   auto why = match::pattern_error(item.str());

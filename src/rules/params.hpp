@@ -56,6 +56,10 @@ class Params {
     sets_ = sets;
     parts_ = parts;
   }
+  // The rule set's shared word lists (rules/data/words.toml and a config's
+  // [words]), set by the rule builder; word_list() is empty for an unknown name.
+  void set_word_lists(const std::map<std::string, std::vector<std::string>>* lists) { word_lists_ = lists; }
+  std::vector<std::string> word_list(const std::string& name) const;
   // Whether the string `item` compiles as a pattern (recording an error with
   // its origin if not). Built-in patterns are trusted unless tests ask.
   bool valid_pattern(const core::Value& item);
@@ -74,6 +78,7 @@ class Params {
   std::vector<LoadError>& errors_;
   std::set<std::string> read_;
   match::PatternSets* sets_ = nullptr;
+  const std::map<std::string, std::vector<std::string>>* word_lists_ = nullptr;
   core::PartMask parts_ = 0;
   std::vector<std::string> read_patterns(const std::string& key);
 };

@@ -11,7 +11,6 @@
 #include "core/read_file.hpp"
 #include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
-#include "rules/kind_signals.hpp"
 #include "rules/registry.hpp"
 #include "rules/sections.hpp"
 
@@ -170,7 +169,7 @@ bool read_implementation(Rule& rule, Params& params, const CheckType*& type, con
 }
 
 std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table, const core::Value* override_table,
-                                 match::PatternSets& patterns, std::vector<LoadError>& errors) {
+                                 match::PatternSets& patterns, const WordLists& words, std::vector<LoadError>& errors) {
   auto rule = std::make_unique<Rule>();
   rule->id = id;
   rule->origin = table.origin;
@@ -194,6 +193,7 @@ std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table
       break;
     }
     vp.set_pattern_target(&patterns, part_mask(common.sections));
+    vp.set_word_lists(&words);
     auto check = type->make(vp, std::move(common));
     vp.report_unknown(kCommonKeys);
     if (check) rule->checks.push_back(std::move(check));
@@ -212,8 +212,9 @@ const Rule* RuleSet::find(std::string_view id) const {
 
 std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& files,
                                         const std::map<std::string, core::Value>& overrides,
-                                        std::vector<LoadError>& errors) {
+                                        std::vector<LoadError>& errors, const DataSettings& data) {
   auto set = std::make_unique<RuleSet>();
+  const WordLists words = read_word_lists(data.words, errors);
   std::set<std::string> seen;
   for (const RuleFile* file : files) {
     std::string stem = std::filesystem::path(file->path).stem().string();
@@ -228,7 +229,7 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
         continue;
       }
       auto it = overrides.find(id);
-      auto rule = build_rule(id, value, it == overrides.end() ? nullptr : &it->second, *set->patterns_, errors);
+      auto rule = build_rule(id, value, it == overrides.end() ? nullptr : &it->second, *set->patterns_, words, errors);
       if (rule) set->rules_.push_back(std::move(rule));
     }
   }
@@ -244,7 +245,10 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
     }
   }
   set->section_keys_ = section_keys.size();
-  set->kind_signals_ = set->patterns_->make(kind_signal_patterns(), part_mask({"subject", "body"}));
+  set->kind_signals_.signals = read_kind_signals(data.kind_signals, errors);
+  std::vector<std::string> signal_patterns;
+  for (const auto& s : set->kind_signals_.signals) signal_patterns.push_back(s.pattern);
+  set->kind_signals_.patterns = set->patterns_->make(std::move(signal_patterns), part_mask({"subject", "body"}));
   return set;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/value.hpp"
 #include "rules/params.hpp"
+#include "rules/rule_data.hpp"
 #include "rules/rule.hpp"
 
 namespace followup::rules {
@@ -23,10 +24,11 @@ struct RuleFile {
 
 class RuleSet {
  public:
-  // `overrides`: rule ID -> settings table (severity and parameters).
+  // `overrides`: rule ID -> settings table (severity and parameters);
+  // `data`: a config's changes to the shared word lists and kind signals.
   static std::unique_ptr<RuleSet> build(const std::vector<const RuleFile*>& files,
                                         const std::map<std::string, core::Value>& overrides,
-                                        std::vector<LoadError>& errors);
+                                        std::vector<LoadError>& errors, const DataSettings& data = {});
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
@@ -34,14 +36,14 @@ class RuleSet {
   const match::PatternSets& patterns() const { return *patterns_; }
   // How many distinct `sections` lists the checks use (SectionCache keys).
   size_t section_keys() const { return section_keys_; }
-  // infer_kind's signals, read through the shared pass over each part.
-  const PatternList& kind_signals() const { return kind_signals_; }
+  // infer_kind's signals, their patterns read through the shared pass over each part.
+  const KindSignals& kind_signals() const { return kind_signals_; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;  // sorted by id
   std::unique_ptr<match::PatternSets> patterns_ = std::make_unique<match::PatternSets>();
   size_t section_keys_ = 0;
-  PatternList kind_signals_;
+  KindSignals kind_signals_;
 
 };
 

@@ -182,7 +182,7 @@ TEST_CASE("unknown keys and wrong types in a config are errors at the value's li
           "[config]") {
   CHECK(config_errors("rule_path = [\"x.toml\"]\n") ==
         std::vector<std::string>{"1:13: unknown key 'rule_path' (expected context, rules, "
-                                 "rule_paths, exclude, overrides, suppress or input)"});
+                                 "rule_paths, exclude, overrides, suppress, input, kind_signals or words)"});
   CHECK(config_errors("context = 3\n") ==
         std::vector<std::string>{"1:11: 'context' must be a table"});
   CHECK(config_errors("rules = \"strict\"\n") ==

@@ -3,15 +3,20 @@
 #include <catch2/catch.hpp>
 
 #include "parse/draft_parser.hpp"
-#include "rules/kind_signals.hpp"
+#include "rules/rule_set.hpp"
 
 using followup::core::Kind;
 
 namespace {
 Kind kind_of(const std::string& text) {
   followup::core::Source source("t.txt", text);
-  static const followup::match::PatternList signals(followup::rules::kind_signal_patterns());
-  return followup::lint::infer_kind(followup::parse::parse_draft(source), signals, nullptr);
+  static const auto rules = [] {
+    std::vector<followup::rules::LoadError> errors;
+    auto set = followup::rules::RuleSet::build({}, {}, errors);
+    REQUIRE(errors.empty());
+    return set;
+  }();
+  return followup::lint::infer_kind(followup::parse::parse_draft(source), rules->kind_signals(), nullptr);
 }
 }  // namespace
 

@@ -12,7 +12,8 @@
 // To keep real notes quiet: a salutation passes when any of its names is an
 // interviewer's (first name + surname, "Dear Sam Jones"); initials, generic
 // words ("Hiring Manager", "team") and template text ("[Name]", "{{name}}")
-// are left to other rules. A signature passes when its names are a subset of
+// are left to other rules (the word lists are rule data, rules/data/words.toml,
+// which a config extends under [words]). A signature passes when its names are a subset of
 // the candidate's (a first name alone is signature.full-name's business), and
 // middle initials and credentials ("PMP", "Jr.") are ignored. A company name
 // of 4 letters or fewer is only matched exactly (too many words are one edit
@@ -49,43 +50,18 @@ bool one_of(const std::string& key, const std::vector<std::string>& words) {
   return std::find(words.begin(), words.end(), key) != words.end();
 }
 
-bool is_honorific(const std::string& key) {
-  static const std::vector<std::string> titles = {"mr", "ms",   "mrs",       "miss", "mx",
-                                                  "dr", "prof", "professor", "sir",  "madam"};
-  std::string k = key;
-  if (!k.empty() && k.back() == '.') k.pop_back();
-  return one_of(k, titles);
-}
+// The shared word lists (rules/data/words.toml, extended by a config's [words]).
+struct NameWords {
+  std::vector<std::string> honorifics;   // "mr", "dr": never part of a name
+  std::vector<std::string> greetings;    // "dear", "good", "morning"
+  std::vector<std::string> generic;      // "hiring", "team": a role, not a person
+  std::vector<std::string> credentials;  // "jr", "pmp": after a name, not part of it
 
-bool is_greeting(const std::string& key) {
-  static const std::vector<std::string> words = {
-      "dear",    "hello", "hi",        "hey",     "good", "morning", "afternoon",
-      "evening", "day",   "greetings", "dearest", "and",  "hiya",    "there"};
-  return one_of(key, words);
-}
-
-// Words of a salutation that name a role or a group, not a person.
-bool is_generic(const std::string& key) {
-  static const std::vector<std::string> words = {
-      "all",         "team",         "hiring",      "manager", "managers",    "committee",
-      "recruiter",   "recruiting",   "recruitment", "talent",  "acquisition", "hr",
-      "human",       "resources",    "whom",        "it",      "may",         "concern",
-      "to",          "or",           "sir",         "madam",   "everyone",    "everybody",
-      "folks",       "colleagues",   "friends",     "search",  "selection",   "panel",
-      "interviewer", "interviewers", "department",  "the",     "of",          "at",
-      "in",          "for",          "members",     "member"};
-  return one_of(key, words);
-}
-
-// Letters after a name that are not part of it: "John Doe PMP", "Ana Cruz Jr".
-bool is_credential(const std::string& key) {
-  static const std::vector<std::string> words = {
-      "jr",  "sr",  "ii",  "iii",  "iv",  "phd", "mba",  "pmp",  "cpa", "cfa",  "rn",    "bsn",
-      "msn", "md",  "do",  "dds",  "esq", "pe",  "shrm", "cp",   "scp", "ccna", "cissp", "csm",
-      "lpn", "cna", "emt", "ma",   "ms",  "bs",  "ba",   "bsc",  "msc", "med",  "edd",   "jd",
-      "llm", "cma", "cia", "cisa", "aws", "pmi", "acp",  "lcsw", "np",  "pa"};
-  return one_of(key, words);
-}
+  bool is_honorific(std::string key) const {
+    if (!key.empty() && key.back() == '.') key.pop_back();
+    return one_of(key, honorifics);
+  }
+};
 
 std::string name_key(std::string_view word) {
   std::string key = text::comparison_key(word);
@@ -111,10 +87,10 @@ std::vector<Token> tokens_of(std::string_view text, core::Span span) {
   return out;
 }
 
-std::vector<std::string> name_keys(std::string_view name) {
+std::vector<std::string> name_keys(std::string_view name, const NameWords& words) {
   std::vector<std::string> keys;
   for (const auto& t : tokens_of(name, {0, static_cast<uint32_t>(name.size())}))
-    if (!is_honorific(t.key)) keys.push_back(t.key);
+    if (!words.is_honorific(t.key)) keys.push_back(t.key);
   return keys;
 }
 
@@ -152,6 +128,7 @@ class NameMatch : public Check {
   std::string target;
   Message near_message;
   int64_t max_distance = 2;
+  NameWords words;
 
   void report(Emitter& out, core::Span span, std::string_view found, const std::string& expected,
               bool near, bool with_fix) const {
@@ -179,8 +156,8 @@ class NameMatch : public Check {
       return;
     std::vector<Token> names;
     for (auto& t : tokens_of(text, *in.draft.salutation)) {
-      if (is_greeting(t.key) || is_honorific(t.key) || code_points(t.key) <= 1) continue;
-      if (is_generic(t.key)) return;  // salutation.generic's business
+      if (one_of(t.key, words.greetings) || words.is_honorific(t.key) || code_points(t.key) <= 1) continue;
+      if (one_of(t.key, words.generic)) return;  // salutation.generic's business
       names.push_back(t);
     }
     if (names.empty()) return;
@@ -188,7 +165,7 @@ class NameMatch : public Check {
     std::vector<std::pair<std::string, std::string>> known;  // key, spelling
     for (const auto& person : *in.context.interviewers) {
       for (const auto& t : tokens_of(person, {0, static_cast<uint32_t>(person.size())})) {
-        if (!is_honorific(t.key))
+        if (!words.is_honorific(t.key))
           known.emplace_back(t.key, person.substr(t.span.begin, t.span.size()));
       }
     }
@@ -230,16 +207,16 @@ class NameMatch : public Check {
     while (line.end > line.begin && (text[line.end - 1] == ' ' || text[line.end - 1] == '\t'))
       --line.end;
     std::string_view written = text.substr(line.begin, line.size());
-    auto significant = [](std::vector<std::string> keys) {
+    auto significant = [this](std::vector<std::string> keys) {
       std::vector<std::string> out;
       for (auto& k : keys) {
         while (!k.empty() && k.back() == '.') k.pop_back();
-        if (code_points(k) > 1 && !is_credential(k)) out.push_back(k);
+        if (code_points(k) > 1 && !one_of(k, words.credentials)) out.push_back(k);
       }
       return out;
     };
-    auto want = significant(name_keys(*in.context.candidate));
-    auto have = significant(name_keys(written));
+    auto want = significant(name_keys(*in.context.candidate, words));
+    auto have = significant(name_keys(written, words));
     if (want.empty() || have.empty() || want == have) return;
     bool subset = std::all_of(have.begin(), have.end(),
                               [&](const std::string& k) { return one_of(k, want); });
@@ -255,7 +232,7 @@ class NameMatch : public Check {
   void run_company(const LintInput& in, Emitter& out, std::string_view text) const {
     if (!in.context.company || in.context.company->empty()) return;
     const std::string& company = *in.context.company;
-    auto want = name_keys(company);
+    auto want = name_keys(company, words);
     if (want.empty()) return;
     std::string want_joined;
     for (const auto& k : want) want_joined += (want_joined.empty() ? "" : " ") + k;
@@ -272,9 +249,9 @@ class NameMatch : public Check {
     std::vector<std::string> people;
     if (in.context.interviewers)
       for (const auto& p : *in.context.interviewers)
-        for (auto& k : name_keys(p)) people.push_back(k);
+        for (auto& k : name_keys(p, words)) people.push_back(k);
     if (in.context.candidate)
-      for (auto& k : name_keys(*in.context.candidate)) people.push_back(k);
+      for (auto& k : name_keys(*in.context.candidate, words)) people.push_back(k);
     std::vector<core::Span> words;
     if (const auto* subject = in.draft.header("subject"))
       for (const auto& t : tokens_of(text, subject->value)) words.push_back(t.span);
@@ -321,6 +298,8 @@ std::unique_ptr<Check> make_name_match(Params& params, CheckCommon common) {
   if (auto problem = check->near_message.validate({"found", "expected"}))
     params.error("near_message", *problem);
   check->max_distance = params.integer("max_distance", 2);
+  check->words = {params.word_list("honorifics"), params.word_list("greetings"), params.word_list("generic"),
+                  params.word_list("credentials")};
   if (check->max_distance < 0 || check->max_distance > 5)
     params.error("max_distance", "'max_distance' must be between 0 and 5 edits");
   return check;
