@@ -1,23 +1,18 @@
 #include "cli/app.hpp"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <set>
-#include <thread>
 
-#include "cli/atomic_write.hpp"
 #include "cli/inputs.hpp"
+#include "cli/lint_run.hpp"
 #include "cli/options.hpp"
 #include "config/config.hpp"
 #include "core/source.hpp"
-#include "diag/fixes.hpp"
 #include "diag/report.hpp"
 #include "lsp/server.hpp"
 #include "parse/draft_parser.hpp"
@@ -33,23 +28,6 @@ namespace {
 
 void out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 void err(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); }
-
-struct Outcome {
-  std::string path;
-  std::shared_ptr<const core::Source> source;
-  lint::LintResult result;
-  std::string error;  // I/O or config error: this file was not linted
-  bool config_error = false;
-  std::string diff;   // --fix --dry-run
-  size_t fixes_applied = 0;
-};
-
-std::vector<diag::RuleDoc> rule_docs(const rules::RuleSet& set) {
-  std::vector<diag::RuleDoc> docs;
-  for (const auto& r : set.rules())
-    docs.push_back(rules::rule_doc(*r));
-  return docs;
-}
 
 core::Table command_line_context(const Options& o, std::string& error) {
   core::Table table;
@@ -79,150 +57,6 @@ core::Table command_line_context(const Options& o, std::string& error) {
 
 void print_errors(const std::vector<config::LoadError>& errors) {
   for (const auto& e : errors) err(config::format_error(e) + "\n");
-}
-
-// Lints one input; with --fix, applies fixes until nothing changes (at most 10 passes).
-Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspace) {
-  Outcome outcome;
-  outcome.path = input.path == "-" ? "<stdin>" : input.path;
-  if (!input.error.empty()) {
-    outcome.error = input.error;
-    return outcome;
-  }
-  std::string text;
-  {
-    std::string error;
-    auto read = input.path == "-" ? read_stdin(error) : read_file(input.path, error);
-    if (!read) {
-      outcome.error = error;
-      return outcome;
-    }
-    text = std::move(*read);
-  }
-  fs::path locate = input.path == "-" ? fs::current_path() / "stdin.txt" : fs::path(input.path);
-  auto resolved = workspace.resolve(locate);
-  if (!resolved.settings) {
-    outcome.error = "the configuration has errors (see above)";
-    outcome.config_error = true;
-    return outcome;
-  }
-  const bool fixing = o.fix && input.path != "-";
-  const std::string original = fixing ? text : std::string();  // what --fix compares with and falls back to
-  auto lint_bytes = [&](std::string bytes) {
-    auto linted = lint::lint_document(outcome.path, std::move(bytes), *resolved.settings);
-    outcome.source = std::move(linted.file);
-    outcome.result = std::move(linted.result);
-  };
-  lint_bytes(std::move(text));
-  if (!fixing) return outcome;
-  if (!outcome.result.readable) return outcome;  // never rewrite a file we cannot read as text
-  for (int pass = 0; pass < 10; ++pass) {
-    auto applied = diag::apply_fixes(outcome.source->text(), outcome.result.diagnostics, o.unsafe_fixes);
-    if (applied.fixes == 0 || applied.text == outcome.source->text()) break;
-    outcome.fixes_applied += applied.fixes;
-    lint_bytes(std::move(applied.text));
-  }
-  if (outcome.source->text() != original) {
-    if (o.dry_run) {
-      outcome.diff = diag::unified_diff(outcome.path, original, outcome.source->text());
-    } else {
-      std::string error;
-      if (!write_atomically(input.path, std::string(outcome.source->text()), original, error)) {
-        // Nothing was written: report the draft as it was read, not the fixed text.
-        outcome.error = error;
-        outcome.fixes_applied = 0;
-        lint_bytes(original);
-      }
-    }
-  }
-  return outcome;
-}
-
-int lint_paths(const Options& o, lint::Workspace& workspace) {
-  auto inputs = collect_inputs(o.paths, [&](const fs::path& p) { return workspace.excluded(p); });
-  std::vector<Outcome> outcomes(inputs.size());
-  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, inputs.size())));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) outcomes[i] = lint_one(inputs[i], o, workspace);
-  };
-  if (jobs <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-  }
-
-  // Config errors once per config, then per-file errors, in input order.
-  bool failed = false;
-  std::set<std::string> printed;
-  for (const auto& outcome : outcomes) {
-    if (!outcome.config_error) continue;
-    failed = true;
-    auto resolved = workspace.resolve(outcome.path == "<stdin>" ? fs::current_path() / "stdin.txt" : fs::path(outcome.path));
-    for (const auto& e : resolved.errors) {
-      std::string line = config::format_error(e);
-      if (printed.insert(line).second) err(line + "\n");
-    }
-  }
-  std::vector<diag::FileReport> reports;
-  diag::Counts counts;
-  size_t fixed = 0;
-  for (auto& outcome : outcomes) {
-    if (!outcome.error.empty() && !outcome.config_error) {
-      err(fmt::format("{}: error: {}\n", outcome.path, outcome.error));
-      failed = true;
-    }
-    if (!outcome.source) continue;
-    diag::FileReport report;
-    report.source = outcome.source.get();
-    report.path = outcome.path;
-    report.kind = std::string(core::kind_name(outcome.result.context.effective_kind()));
-    report.diagnostics = std::move(outcome.result.diagnostics);
-    for (const auto& d : report.diagnostics) counts.add(d);
-    fixed += outcome.fixes_applied;
-    reports.push_back(std::move(report));
-    // The diff goes beside the report: stdout holds one document in the machine formats.
-    if (!outcome.diff.empty()) (o.format == Format::kText ? out : err)(outcome.diff);
-  }
-
-  // Config suppressions that silenced nothing anywhere in this run.
-  std::set<const config::Suppression*> used;
-  for (const auto& outcome : outcomes)
-    for (const auto* s : outcome.result.used_suppressions) used.insert(s);
-  for (const auto& config : workspace.configs()) {
-    for (const auto& s : config->suppressions) {
-      if (used.count(&s)) continue;
-      err(fmt::format("{}:{}:{}: warning: this [[suppress]] for '{}' matched nothing; remove it if it is stale\n",
-                      s.origin.file, s.origin.line, s.origin.column, s.rule));
-    }
-  }
-
-  if (o.format == Format::kJson) {
-    out(diag::render_json(reports));
-  } else if (o.format == Format::kSarif) {
-    auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
-    std::vector<diag::RuleDoc> docs;
-    if (resolved.settings) docs = rule_docs(*resolved.settings->rules);
-    out(diag::render_sarif(reports, docs));
-  } else if (o.format == Format::kGithub) {
-    out(diag::render_github(reports));
-  } else {
-    // NO_COLOR counts when set and not empty (no-color.org); an explicit --color always wins over it.
-    const char* no_color = std::getenv("NO_COLOR");
-    bool color = o.color == ColorMode::kAlways ||
-                 (o.color == ColorMode::kAuto && ::isatty(STDOUT_FILENO) && !(no_color && *no_color));
-    out(diag::render_text(reports, {color}, !o.quiet && !reports.empty()));
-    if (o.fix && !o.dry_run && fixed && !o.quiet) err(fmt::format("applied {} fix{}\n", fixed, fixed == 1 ? "" : "es"));
-  }
-  std::fflush(stdout);
-  if (failed) return 2;
-  for (const auto& r : reports)
-    for (const auto& d : r.diagnostics)
-      if (d.severity >= o.fail_on) return 1;
-  return 0;
 }
 
 int explain(const Options& o, lint::Workspace& workspace) {

@@ -33,14 +33,11 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::string render_github(const std::vector<FileReport>& files) {
-  std::string out;
-  Counts total;
-  for (const auto& file : files) {
+class GithubRenderer : public ReportRenderer {
+ public:
+  std::string file(const FileReport& file) const override {
+    std::string out;
     for (const auto& d : file.diagnostics) {
-      total.add(d);
       Range r = to_range(*file.source, d.span);
       const char* command = d.severity == core::Severity::kError     ? "error"
                             : d.severity == core::Severity::kWarning ? "warning"
@@ -51,11 +48,18 @@ std::string render_github(const std::vector<FileReport>& files) {
                          escape_property(file.path), r.line, r.column, r.end_line, r.end_column,
                          escape_property(d.rule_id), escape_data(message));
     }
+    return out;
   }
+
   // GitHub shows only the first few annotations of a step: say how many there were.
-  out += fmt::format("followup-lint: {} file{} checked: {}\n", files.size(), files.size() == 1 ? "" : "s",
-                     format_counts(total));
-  return out;
-}
+  std::string tail(const RunTotals& totals) const override {
+    return fmt::format("followup-lint: {} file{} checked: {}\n", totals.files, totals.files == 1 ? "" : "s",
+                       format_counts(totals.counts));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportRenderer> github_renderer() { return std::make_unique<GithubRenderer>(); }
 
 }  // namespace followup::diag

@@ -38,31 +38,6 @@ uint32_t width_of(std::string_view text) {
 
 }  // namespace
 
-void Counts::add(const Diagnostic& d) {
-  switch (d.severity) {
-    case core::Severity::kError: ++errors; break;
-    case core::Severity::kWarning: ++warnings; break;
-    case core::Severity::kInfo: ++infos; break;
-  }
-}
-
-std::string format_counts(const Counts& c) {
-  std::vector<std::string> parts;
-  if (c.errors) parts.push_back(fmt::format("{} error{}", c.errors, c.errors == 1 ? "" : "s"));
-  if (c.warnings) parts.push_back(fmt::format("{} warning{}", c.warnings, c.warnings == 1 ? "" : "s"));
-  if (c.infos) parts.push_back(fmt::format("{} info{}", c.infos, c.infos == 1 ? "" : "s"));
-  if (parts.empty()) return "no problems";
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  return out;
-}
-
-Range to_range(const core::Source& source, core::Span span) {
-  core::Position b = source.position(span.begin);
-  core::Position e = source.position(span.end);
-  return {b.line, b.column, e.line, e.column};
-}
-
 std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, const TextOptions& options) {
   const core::Source& source = *file.source;
   auto paint = [&](const char* color, std::string_view text) {
@@ -119,34 +94,39 @@ std::string kind_note(const std::string& kind) {
 }
 
 // "(12 thank-you, 3 status-inquiry, 1 unknown)" for a run over many drafts.
-std::string kinds_note(const std::vector<FileReport>& files) {
-  std::map<std::string, size_t> by_kind;
-  for (const auto& f : files)
-    if (!f.kind.empty()) ++by_kind[f.kind];
+std::string kinds_note(const std::map<std::string, size_t>& by_kind) {
   std::string out;
   for (const auto& [kind, n] : by_kind) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, kind);
   return out.empty() ? out : " (" + out + ")";
 }
 
+class TextRenderer : public ReportRenderer {
+ public:
+  TextRenderer(const TextOptions& options, bool summary) : options_(options), summary_(summary) {}
+
+  std::string file(const FileReport& file) const override {
+    std::string out;
+    for (const auto& d : file.diagnostics) out += render_text_diagnostic(file, d, options_);
+    return out;
+  }
+
+  std::string tail(const RunTotals& totals) const override {
+    if (!summary_ || totals.files == 0) return {};
+    if (totals.files == 1)
+      return fmt::format("{}: {}{}\n", totals.first.path, format_counts(totals.counts), kind_note(totals.first.kind));
+    return fmt::format("{} files checked: {}{}\n", totals.files, format_counts(totals.counts),
+                       kinds_note(totals.kinds));
+  }
+
+ private:
+  TextOptions options_;
+  bool summary_;
+};
+
 }  // namespace
 
-std::string render_text(const std::vector<FileReport>& files, const TextOptions& options, bool summary) {
-  std::string out;
-  Counts total;
-  for (const auto& file : files) {
-    for (const auto& d : file.diagnostics) {
-      out += render_text_diagnostic(file, d, options);
-      total.add(d);
-    }
-  }
-  if (!summary) return out;
-  if (files.size() == 1 && files[0].source) {
-    out += fmt::format("{}: {}{}\n", files[0].path, format_counts(total), kind_note(files[0].kind));
-  } else {
-    out += fmt::format("{} file{} checked: {}{}\n", files.size(), files.size() == 1 ? "" : "s", format_counts(total),
-                       kinds_note(files));
-  }
-  return out;
+std::unique_ptr<ReportRenderer> text_renderer(const TextOptions& options, bool summary) {
+  return std::make_unique<TextRenderer>(options, summary);
 }
 
 }  // namespace followup::diag

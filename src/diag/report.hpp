@@ -1,8 +1,16 @@
 // Renderers turn the diagnostics of a run into text for people (like clang),
 // JSON, SARIF 2.1.0 or GitHub workflow commands. Byte spans become 1-based
 // lines and code-point columns here, at the edge.
+//
+// A run is written one file at a time: a ReportRenderer turns each file
+// into its piece of the document on any thread, and the writer puts the
+// pieces in input order between head() and tail(), so JSON and SARIF stay
+// one valid document while a file's text and findings are freed as soon as
+// it is written.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,9 +34,47 @@ struct Counts {
 };
 std::string format_counts(const Counts& counts);  // "1 error, 3 warnings"
 
+// What the end of a run needs from one file, kept after the file is freed.
+struct FileSummary {
+  std::string path, kind;
+  Counts counts;
+  std::map<std::string, core::Severity> rules;  // rule ID -> severity of its first finding
+};
+FileSummary summarize(const FileReport& file);
+
+// The files of a run so far, as the closing summary needs them.
+struct RunTotals {
+  size_t files = 0;
+  Counts counts;
+  std::map<std::string, size_t> kinds;          // kind -> files
+  std::map<std::string, core::Severity> rules;  // every rule that reported
+  FileSummary first;                            // for a run over one file
+  void add(const FileSummary& file);
+};
+
+class ReportRenderer {
+ public:
+  virtual ~ReportRenderer() = default;
+  virtual std::string head() const { return {}; }
+  // One file's piece (may be empty). Called from any thread: it reads only
+  // `file` and what the renderer was made with.
+  virtual std::string file(const FileReport& file) const = 0;
+  // Written between two non-empty pieces.
+  virtual std::string separator() const { return {}; }
+  virtual std::string tail(const RunTotals& totals) const = 0;
+};
+
 struct TextOptions {
   bool color = false;
 };
+
+std::unique_ptr<ReportRenderer> text_renderer(const TextOptions& options, bool summary);
+std::unique_ptr<ReportRenderer> json_renderer();
+std::unique_ptr<ReportRenderer> sarif_renderer(std::vector<RuleDoc> rules);
+std::unique_ptr<ReportRenderer> github_renderer();
+
+// The whole document at once: head, the files' pieces, tail.
+std::string render_all(const ReportRenderer& renderer, const std::vector<FileReport>& files);
 
 // One diagnostic, with its source line, caret and help lines.
 std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, const TextOptions& options);

@@ -17,16 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// `folder` is empty for a config named without a folder (--config my.toml): the current one.
-std::string relative_to(const fs::path& file, const fs::path& folder) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(file, ec).lexically_normal();
-  fs::path base = folder.empty() ? fs::current_path(ec) : fs::absolute(folder, ec);
-  fs::path rel = abs.lexically_relative(base.lexically_normal());
-  if (rel.empty() || rel.native().rfind("..", 0) == 0) return file.generic_string();
-  return rel.generic_string();
-}
-
 // The rule IDs the built-in and user rule files define ("<file stem>.<key>", as RuleSet names them).
 std::set<std::string> defined_rule_ids(const std::vector<RuleFile>& user_rules) {
   std::set<std::string> ids;
@@ -54,13 +44,28 @@ void check_rule_ids(const config::Config& config, const std::vector<RuleFile>& u
 
 }  // namespace
 
+Workspace::Workspace(WorkspaceOptions options) : options_(std::move(options)) {
+  std::error_code ec;
+  cwd_ = fs::current_path(ec);
+}
+
+fs::path Workspace::absolute(const fs::path& file) const { return file.is_absolute() ? file : cwd_ / file; }
+
+// `folder` is empty for a config named without a folder (--config my.toml): the current one.
+std::string Workspace::relative_to(const fs::path& file, const fs::path& folder) const {
+  fs::path abs = absolute(file).lexically_normal();
+  fs::path base = folder.empty() ? cwd_ : absolute(folder);
+  fs::path rel = abs.lexically_relative(base.lexically_normal());
+  if (rel.empty() || rel.native().rfind("..", 0) == 0) return file.generic_string();
+  return rel.generic_string();
+}
+
 std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& file) {
   std::string config_path;
   if (options_.config_path) {
     config_path = options_.config_path->string();
   } else {
-    std::error_code ec;
-    std::string folder = fs::absolute(file, ec).parent_path().string();
+    std::string folder = absolute(file).parent_path().string();
     auto cached = folder_to_config_.find(folder);
     if (cached != folder_to_config_.end()) {
       config_path = cached->second;

@@ -25,7 +25,9 @@ struct WorkspaceOptions {
 
 class Workspace {
  public:
-  explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
+  // Relative paths are taken from the current folder at construction: it is
+  // read once, not once per file.
+  explicit Workspace(WorkspaceOptions options);
 
   struct Resolved {
     std::shared_ptr<const LintSettings> settings;  // null when the config failed
@@ -33,7 +35,7 @@ class Workspace {
     std::shared_ptr<const config::Config> config;  // null when built-in defaults apply
   };
   // `file` locates the config (its folder is searched upward); for standard
-  // input pass the current directory joined with any name.
+  // input pass any name in the current folder ("stdin.txt").
   Resolved resolve(const std::filesystem::path& file);
 
   // Whether `file` matches the config's `exclude` globs.
@@ -54,8 +56,12 @@ class Workspace {
     std::map<std::string, std::shared_ptr<const LintSettings>> settings;  // by override key
   };
   std::shared_ptr<ConfigEntry> entry_for(const std::filesystem::path& file);
+  std::filesystem::path absolute(const std::filesystem::path& file) const;
+  // `file` relative to `folder` (the current folder when empty), or as given when outside it.
+  std::string relative_to(const std::filesystem::path& file, const std::filesystem::path& folder) const;
 
   WorkspaceOptions options_;
+  std::filesystem::path cwd_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<ConfigEntry>> entries_;  // by config path ("" = defaults)
   std::map<std::string, std::string> folder_to_config_;           // discovery cache

@@ -105,6 +105,10 @@ class PatternSets {
   // `parts`; registered for the shared pass (parts == 0: not registered).
   PatternList make(std::vector<std::string> sources, core::PartMask parts);
 
+  // Waits for the shared sets being compiled in the background, if any
+  // (tests and benchmarks that want the steady path from a known point).
+  void wait_for_steady_sets() const;
+
  private:
   friend class LintScans;
   std::unique_ptr<PartScanner> scanner_;

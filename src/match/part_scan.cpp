@@ -1,6 +1,7 @@
 #include "match/part_scan.hpp"
 
 #include <algorithm>
+#include <system_error>
 
 #include "match/match.hpp"
 #include "match/options.hpp"
@@ -19,22 +20,39 @@ void PartScanner::add(PatternList& list, core::PartMask mask) {
   }
 }
 
+PartScanner::~PartScanner() { wait(); }
+
+void PartScanner::wait() const {
+  if (compiler_.joinable()) compiler_.join();
+}
+
+void PartScanner::compile_all() const {
+  for (auto& kind : kinds_) {
+    if (kind.sources.empty()) continue;
+    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    bool added = true;
+    for (const auto& source : kind.sources) added = added && set->Add(source, nullptr) >= 0;
+    if (!added || !set->Compile()) continue;  // the lists keep to their own patterns
+    kind.set = std::move(set);
+    kind.ready.store(kind.set.get(), std::memory_order_release);
+  }
+}
+
 const RE2::Set* PartScanner::steady_set(core::PartKind which, bool count_use) const {
   auto& kind = kinds_[static_cast<size_t>(which)];
-  // Compiling a kind's set pays only over a batch or a session: the first
-  // drafts keep to the lists' own lazy patterns (fast start-up).
+  if (const RE2::Set* set = kind.ready.load(std::memory_order_acquire)) return set;
+  // Compiling the sets (tens of ms) pays only over a batch or a session: the
+  // first drafts keep to the lists' own lazy patterns (fast start-up).
   constexpr uint32_t kSteadyAfter = 16;  // drafts that had a part of this kind
-  if (kind.uses.load(std::memory_order_relaxed) < kSteadyAfter) {
-    if (count_use) kind.uses.fetch_add(1, std::memory_order_relaxed);
-    return nullptr;
-  }
-  std::call_once(kind.once, [&] {
-    auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-    for (const auto& source : kind.sources)
-      if (set->Add(source, nullptr) < 0) return;  // the lists fall back to their own sets
-    if (set->Compile()) kind.set = std::move(set);
-  });
-  return kind.set.get();
+  if (count_use && kind.uses.fetch_add(1, std::memory_order_relaxed) + 1 == kSteadyAfter)
+    std::call_once(start_once_, [this] {
+      try {
+        compiler_ = std::thread([this] { compile_all(); });
+      } catch (const std::system_error&) {  // no thread to be had: compile here, once
+        compile_all();
+      }
+    });
+  return nullptr;
 }
 
 PartScan::PartScan(const PartScanner* scanner, const core::Draft& draft)
@@ -90,6 +108,8 @@ std::optional<PartScan::Hit> PartScan::matches(core::Span span, core::PartMask m
 
 PatternSets::PatternSets() : scanner_(std::make_unique<PartScanner>()) {}
 PatternSets::~PatternSets() = default;
+
+void PatternSets::wait_for_steady_sets() const { scanner_->wait(); }
 
 PatternList PatternSets::make(std::vector<std::string> sources, core::PartMask parts) {
   PatternList list(std::move(sources));

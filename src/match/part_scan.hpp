@@ -5,7 +5,9 @@
 // line. At rule-set build, every pattern list a check runs over whole spans
 // of its sections is registered with the kinds of part those sections cover.
 // Once a kind is in steady use (a batch, an editor session), one RE2::Set of
-// all the lists registered for it scans each such part of a draft once, and
+// all the lists registered for it is compiled on a thread of its own (the
+// drafts meanwhile keep to the lists' lazy patterns, so no lint waits for
+// it); from then on it scans each such part of a draft once, and
 // a list learns which of its patterns match there without a pass of its own.
 // Most lists find nothing in most drafts, so most cost no pass at all; the
 // answer is exact, so anchors and \b need no special care.
@@ -22,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/draft.hpp"
@@ -37,25 +40,32 @@ class PatternList;
 class PartScanner {
  public:
   PartScanner() = default;
+  ~PartScanner();  // waits for a compilation under way
   PartScanner(const PartScanner&) = delete;
   PartScanner& operator=(const PartScanner&) = delete;
 
   // Registers `list` for the kinds in `mask` (at rule-set build, before any lint).
   void add(PatternList& list, core::PartMask mask);
+  // Waits for a compilation under way (not to be called while lints start it).
+  void wait() const;
 
  private:
   friend class PartScan;
   struct KindSet {
     std::vector<std::string> sources;  // every registered list's patterns, list after list
-    std::once_flag once;
-    std::unique_ptr<RE2::Set> set;  // null until compiled, or when it cannot be built
+    std::unique_ptr<RE2::Set> set;     // written by the compiling thread only
+    std::atomic<const RE2::Set*> ready{nullptr};  // `set` once compiled; null before, or when it cannot be built
     std::atomic<uint32_t> uses{0};
   };
-  // The kind's set once it is in steady use, else null; `count_use` on a
-  // draft's first request for the kind.
+  // The kind's set once it is compiled, else null; `count_use` on a draft's
+  // first request for the kind. The first kind to reach steady use starts
+  // the compilation of every kind's set.
   const RE2::Set* steady_set(core::PartKind kind, bool count_use) const;
+  void compile_all() const;
 
   mutable std::array<KindSet, core::kPartKinds> kinds_;
+  mutable std::once_flag start_once_;
+  mutable std::thread compiler_;
 };
 
 // The scan of one draft: each part is scanned on first request. One per

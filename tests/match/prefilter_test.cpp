@@ -203,6 +203,7 @@ TEST_CASE("part scan: one pass per part tells each list what matches there", "[r
   // Cold, then steady: each kind's merged set takes over after some uses.
   for (int round = 0; round < 80; ++round) {
     INFO("round " << round);
+    sets.wait_for_steady_sets();
     const followup::match::LintScans context(sets, note.draft);  // one per lint
     const followup::match::PartScan& scan = context.parts();
     for (auto span : paragraphs) {
@@ -282,6 +283,7 @@ TEST_CASE("every span of every section is a part of a kind that part_mask gives 
     if (mask == 0) continue;  // a section the shared pass does not scan (letter_head): lists scan it themselves
     const auto list = sets.make(any_text, mask);
     for (int round = 0; round < 20; ++round) {  // until the kinds are in steady use
+      sets.wait_for_steady_sets();
       const followup::match::LintScans scans(sets, note.draft);
       const followup::match::PartScan& scan = scans.parts();
       for (auto span : spans) {
