@@ -9,6 +9,8 @@
 #    single files in a temporary folder;
 # 3. runs followup-bench over the corpus (in-process: rule loading, 1 thread
 #    and all cores, MB/s and files/s, also per CPU-second);
+# 5. prints the table (bench/table.py): every ratio bench/README.md reports,
+#    from one run, beside wc -w, cat and the peers when installed;
 # 4. times the command line: the whole corpus with --format json (--jobs 1
 #    and default jobs), `--version` start-up, one small draft (start-up +
 #    loading and compiling the built-in rules + lint), and the 1 MB / 10 MB
@@ -27,6 +29,8 @@
 #   SKIP_BUILD=1    use the binaries already in BUILD_DIR
 #   NO_HYPERFINE=1  force the shell-loop fallback
 #   KEEP=1          keep the temporary folder (corpus, hyperfine JSON, outputs)
+#   TABLE_DRAFTS=10000 TABLE_BIG_MB=100   the table's corpus and big draft
+#   NO_PEERS=1      leave the peer linters out of the table
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -177,6 +181,14 @@ big() {  # big NAME
     "$(awk -v b="$size" -v t="$bestcpu" 'BEGIN { if (t + 0 > 0) printf "%.2f", b / 1e6 / t; else print "-" }')" "$bestrss"
 }
 for size in $BIG_SIZES; do big "big-$size"; done
+
+# ---------------------------------------------------------------- the table
+# Every figure of bench/README.md's table from this one run, as ratios
+# beside wc -w and cat, with the peers when ../shared/bench/peers.sh is there.
+say "the table (bench/table.py: 1k / 10k / 100k drafts, .eml and .html, a ${TABLE_BIG_MB:-100} MB draft)"
+PEERS=$ROOT/../shared/bench/peers.sh
+python3 "$BENCH/table.py" "$LINT" "$FBENCH" "$WORK/table" --drafts "${TABLE_DRAFTS:-10000}" \
+  --big-mb "${TABLE_BIG_MB:-100}" $([ "${NO_PEERS:-0}" != 1 ] && [ -f "$PEERS" ] && echo --peers "$PEERS")
 
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -35,9 +35,80 @@ std::string path_error(const std::error_code& ec) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
-                                  const std::function<bool(const fs::path&)>& excluded) {
-  std::vector<Input> out;
+namespace {
+
+// One folder's entries in the order of their full paths: a folder sorts as
+// its name plus '/', so walking depth first in this order lists the drafts
+// exactly as sorting every path of the tree would, without waiting for the
+// whole tree.
+struct Entry {
+  std::string key;  // name, plus '/' for a folder
+  fs::path path;
+  bool folder;
+};
+
+// The entries of `folder` worth a look: drafts and folders to descend
+// into. Hidden, build and node_modules folders and symlinked folders are
+// left out (a link back up the tree would loop); a symlinked file is judged
+// by what it names.
+std::vector<Entry> entries_of(const fs::path& folder, std::error_code& ec) {
+  std::vector<Entry> out;
+  fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (it->is_directory(type_ec)) {
+      bool skipped = (name.size() > 1 && name[0] == '.') || name == "node_modules" || name == "build" ||
+                     it->is_symlink(type_ec);
+      if (!skipped) out.push_back({name + "/", p, true});
+      continue;
+    }
+    if (it->is_regular_file(type_ec) && is_draft_name(p)) out.push_back({std::move(name), p, false});
+  }
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  return out;
+}
+
+// Walks `root` depth first in path order, calling `found` for each draft.
+// Subfolders that cannot be opened for permission are passed over; any
+// other failure ends the walk and is returned.
+std::string walk_folder(const fs::path& root, const std::function<bool(const fs::path&)>& excluded,
+                        const std::function<void(const fs::path&)>& found) {
+  struct Level {
+    std::vector<Entry> entries;
+    size_t next = 0;
+  };
+  std::error_code ec;
+  std::vector<Level> stack;
+  stack.push_back({entries_of(root, ec)});
+  if (ec) return ec.message();
+  while (!stack.empty()) {
+    Level& level = stack.back();
+    if (level.next == level.entries.size()) {
+      stack.pop_back();
+      continue;
+    }
+    Entry entry = std::move(level.entries[level.next++]);
+    if (!entry.folder) {
+      if (!excluded || !excluded(entry.path)) found(entry.path);
+      continue;
+    }
+    std::vector<Entry> inside = entries_of(entry.path, ec);
+    if (ec == std::errc::permission_denied) {
+      ec.clear();
+      continue;
+    }
+    if (ec) return ec.message();
+    stack.push_back({std::move(inside)});
+  }
+  return {};
+}
+
+}  // namespace
+
+void walk_inputs(const std::vector<std::string>& paths, const std::function<bool(const fs::path&)>& excluded,
+                 const std::function<void(Input)>& take) {
   // A draft named twice ("drafts drafts/note.txt", or through a link) is
   // linted once, at its first place: twice would double its findings and,
   // with --fix, write it twice.
@@ -50,62 +121,43 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
   };
   for (const auto& path : paths) {
     if (path == "-") {
-      if (!seen_stdin) out.push_back({path, ""});
+      if (!seen_stdin) take({path, ""});
       seen_stdin = true;
       continue;
     }
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      out.push_back({path, path_error(ec)});
+      take({path, path_error(ec)});
       continue;
     }
     if (fs::is_directory(status)) {
-      std::vector<std::string> found;
-      std::string walk_error;
-      // Symlinked folders are not followed, so a link back up the tree (a loop)
-      // ends the walk like any other entry. Unreadable subfolders are skipped.
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
-          end;
-      if (ec) {
-        out.push_back({path, fmt::format("cannot read the folder: {}", ec.message())});
-        continue;
+      size_t drafts = 0;
+      std::string error = walk_folder(path, excluded, [&](const fs::path& file) {
+        ++drafts;
+        std::string name = file.string();
+        if (first_time(name)) take({std::move(name), ""});
+      });
+      if (!error.empty()) {
+        take({path, drafts ? fmt::format("cannot read the whole folder: {}", error)
+                           : fmt::format("cannot read the folder: {}", error)});
+      } else if (drafts == 0) {
+        take({path, "no drafts (*.txt, *.md, *.eml) in this folder"});
       }
-      for (; it != end; it.increment(ec)) {
-        if (ec) {
-          walk_error = ec.message();
-          break;
-        }
-        const fs::path& p = it->path();
-        std::string name = p.filename().string();
-        // A symlink is judged by what it names; a dangling or looping link,
-        // a pipe or a device is no draft and is passed over.
-        if (it->is_directory(ec)) {
-          if (name.size() > 1 && name[0] == '.') it.disable_recursion_pending();
-          if (name == "node_modules" || name == "build") it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_regular_file(ec) || !is_draft_name(p)) continue;
-        if (excluded && excluded(p)) continue;
-        found.push_back(p.string());
-      }
-      std::sort(found.begin(), found.end());
-      if (!walk_error.empty()) {
-        out.push_back({path, fmt::format("cannot read the whole folder: {}", walk_error)});
-      } else if (found.empty()) {
-        out.push_back({path, "no drafts (*.txt, *.md, *.eml) in this folder"});
-        continue;
-      }
-      for (auto& f : found)
-        if (first_time(f)) out.push_back({std::move(f), ""});
       continue;
     }
     if (!fs::is_regular_file(status)) {
-      out.push_back({path, "not a regular file (a device, socket or pipe cannot be linted)"});
+      take({path, "not a regular file (a device, socket or pipe cannot be linted)"});
       continue;
     }
-    if (first_time(path)) out.push_back({path, ""});
+    if (first_time(path)) take({path, ""});
   }
+}
+
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::function<bool(const fs::path&)>& excluded) {
+  std::vector<Input> out;
+  walk_inputs(paths, excluded, [&](Input input) { out.push_back(std::move(input)); });
   return out;
 }
 

@@ -31,6 +31,12 @@ using core::read_stdin;
 // non-regular files. A folder that cannot be read to the end is reported
 // along with the drafts found before the error. `excluded` drops files
 // matched by a config's exclude globs during folder walks.
+// The same inputs, each handed to `take` as soon as the walk finds it, in
+// the order collect_inputs lists them.
+void walk_inputs(const std::vector<std::string>& paths,
+                 const std::function<bool(const std::filesystem::path&)>& excluded,
+                 const std::function<void(Input)>& take);
+
 std::vector<Input> collect_inputs(
     const std::vector<std::string>& paths,
     const std::function<bool(const std::filesystem::path&)>& excluded);

@@ -210,25 +210,29 @@ class ReportWriter {
 }  // namespace
 
 int lint_paths(const Options& o, lint::Workspace& workspace) {
-  auto inputs = collect_inputs(o.paths, [&](const fs::path& p) { return workspace.excluded(p); });
   auto renderer = make_renderer(o, workspace);
   ReportWriter writer(o, *renderer);
-  auto process = [&](size_t i) { return render(lint_one(inputs[i], o, workspace), o, *renderer); };
-
+  auto excluded = [&](const fs::path& p) { return workspace.excluded(p); };
+  auto process = [&](const Input& input) { return render(lint_one(input, o, workspace), o, *renderer); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, inputs.size())));
   if (jobs <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) writer.write(process(i));
+    walk_inputs(o.paths, excluded, [&](Input input) { writer.write(process(input)); });
     return writer.finish(workspace);
   }
-  // A few files per worker in flight keeps both busy without holding a run's worth of output.
-  ReorderWindow<Rendered> window(inputs.size(), 8 * jobs);
+  // The walk feeds the workers as it finds drafts; a few files per worker in
+  // flight keeps them busy without holding a run's worth of output.
+  ReorderWindow<Input, Rendered> window(8 * jobs);
+  std::thread walker([&] {
+    walk_inputs(o.paths, excluded, [&](Input input) { window.add(std::move(input)); });
+    window.close();
+  });
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < jobs; ++t)
     workers.emplace_back([&] {
-      while (auto i = window.claim()) window.put(*i, process(*i));
+      while (auto item = window.claim()) window.put(item->first, process(item->second));
     });
-  for (size_t i = 0; i < inputs.size(); ++i) writer.write(window.take());
+  while (auto rendered = window.take()) writer.write(std::move(*rendered));
+  walker.join();
   for (auto& w : workers) w.join();
   return writer.finish(workspace);
 }

@@ -105,14 +105,13 @@ std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& fil
 
 Workspace::Resolved Workspace::resolve(const fs::path& file) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto entry = entry_for(file);
+  auto [entry, rel] = locate(file);
   Resolved resolved;
   resolved.config = entry->config;
   resolved.errors = entry->errors;
   if (!entry->errors.empty()) return resolved;
 
   // [[overrides]] whose globs match this file change its rule settings.
-  std::string rel = relative_to(file, entry->config ? entry->config->folder : fs::path());
   std::string key;
   std::map<std::string, core::Value> rule_settings;
   std::vector<const config::Suppression*> suppressions;
@@ -180,21 +179,38 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
 
 bool Workspace::excluded(const fs::path& file) {
   std::shared_ptr<ConfigEntry> entry;
+  std::string rel;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    entry = entry_for(file);
+    std::tie(entry, rel) = locate(file);
   }
   if (!entry->config) return false;
-  std::string rel = relative_to(file, entry->config->folder);
   for (const auto& glob : entry->config->exclude)
     if (config::glob_match(glob, rel)) return true;
   return false;
+}
+
+// Path arithmetic is dear next to a glob match (a walk asks for every
+// file), so each folder's config and place relative to it are kept.
+std::pair<std::shared_ptr<Workspace::ConfigEntry>, std::string> Workspace::locate(const fs::path& file) {
+  std::string name = file.filename().string();
+  std::string parent = file.parent_path().string();
+  auto known = folders_.find(parent);
+  if (known == folders_.end()) {
+    auto entry = entry_for(file);
+    fs::path folder = parent.empty() ? fs::path(".") : fs::path(parent);
+    std::string rel = relative_to(folder, entry->config ? entry->config->folder : fs::path());
+    std::string prefix = rel == "." ? "" : rel + "/";
+    known = folders_.emplace(parent, Folder{entry, std::move(prefix)}).first;
+  }
+  return {known->second.entry, known->second.prefix + name};
 }
 
 void Workspace::invalidate() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
   folder_to_config_.clear();
+  folders_.clear();
 }
 
 std::vector<std::shared_ptr<const config::Config>> Workspace::configs() {

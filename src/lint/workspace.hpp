@@ -56,6 +56,8 @@ class Workspace {
     std::map<std::string, std::shared_ptr<const LintSettings>> settings;  // by override key
   };
   std::shared_ptr<ConfigEntry> entry_for(const std::filesystem::path& file);
+  // The file's config entry and its path relative to the config's folder (for globs); mutex_ held.
+  std::pair<std::shared_ptr<ConfigEntry>, std::string> locate(const std::filesystem::path& file);
   std::filesystem::path absolute(const std::filesystem::path& file) const;
   // `file` relative to `folder` (the current folder when empty), or as given when outside it.
   std::string relative_to(const std::filesystem::path& file, const std::filesystem::path& folder) const;
@@ -65,6 +67,11 @@ class Workspace {
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<ConfigEntry>> entries_;  // by config path ("" = defaults)
   std::map<std::string, std::string> folder_to_config_;           // discovery cache
+  struct Folder {
+    std::shared_ptr<ConfigEntry> entry;
+    std::string prefix;  // the folder relative to its config's folder, with a trailing '/' ("" there)
+  };
+  std::map<std::string, Folder> folders_;  // by the folder as given
 };
 
 }  // namespace followup::lint

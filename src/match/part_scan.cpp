@@ -43,7 +43,7 @@ const RE2::Set* PartScanner::steady_set(core::PartKind which, bool count_use) co
   if (const RE2::Set* set = kind.ready.load(std::memory_order_acquire)) return set;
   // Compiling the sets (tens of ms) pays only over a batch or a session: the
   // first drafts keep to the lists' own lazy patterns (fast start-up).
-  constexpr uint32_t kSteadyAfter = 16;  // drafts that had a part of this kind
+  constexpr uint32_t kSteadyAfter = 2;  // drafts that had a part of this kind
   if (count_use && kind.uses.fetch_add(1, std::memory_order_relaxed) + 1 == kSteadyAfter)
     std::call_once(start_once_, [this] {
       try {

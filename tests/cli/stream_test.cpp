@@ -23,31 +23,47 @@ using followup::testing::TempDir;
 TEST_CASE("the reorder window hands results out in input order and never runs more than a window ahead",
           "[cli][stream]") {
   constexpr size_t kCount = 500, kWindow = 4;
-  followup::cli::ReorderWindow<size_t> window(kCount, kWindow);
+  followup::cli::ReorderWindow<size_t, size_t> window(kWindow);
   std::atomic<size_t> taken{0}, furthest_ahead{0};
+  std::thread producer([&] {  // items arrive while the workers run, as a folder walk finds them
+    for (size_t i = 0; i < kCount; ++i) {
+      window.add(i * 10);
+      if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    window.close();
+  });
   auto worker = [&](unsigned seed) {
     std::mt19937 random(seed);
-    while (auto i = window.claim()) {
-      size_t ahead = *i - taken.load() + 1;
+    while (auto item = window.claim()) {
+      size_t ahead = item->first - taken.load() + 1;
       size_t seen = furthest_ahead.load();
       while (ahead > seen && !furthest_ahead.compare_exchange_weak(seen, ahead)) {
       }
       if (random() % 8 == 0) std::this_thread::sleep_for(std::chrono::microseconds(random() % 300));
-      window.put(*i, *i * 10);
+      window.put(item->first, item->second + 1);
     }
   };
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < 3; ++t) workers.emplace_back(worker, t + 1);
   std::vector<size_t> got;
-  for (size_t i = 0; i < kCount; ++i) {
-    got.push_back(window.take());
-    taken = i + 1;
+  while (auto value = window.take()) {
+    got.push_back(*value);
+    taken = got.size();
   }
+  producer.join();
   for (auto& w : workers) w.join();
-  for (size_t i = 0; i < kCount; ++i) REQUIRE(got[i] == i * 10);
+  REQUIRE(got.size() == kCount);
+  for (size_t i = 0; i < kCount; ++i) REQUIRE(got[i] == i * 10 + 1);
   // The test's copy of the count the writer took lags the window's own by at most one.
   CHECK(furthest_ahead.load() <= kWindow + 1);
   CHECK(furthest_ahead.load() >= 1);
+}
+
+TEST_CASE("an empty run closes the window at once", "[cli][stream]") {
+  followup::cli::ReorderWindow<int, int> window(2);
+  window.close();
+  CHECK_FALSE(window.claim());
+  CHECK_FALSE(window.take());
 }
 
 namespace {

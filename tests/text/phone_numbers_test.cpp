@@ -32,3 +32,16 @@ TEST_CASE("dates, years and short figures are not phone numbers", "[text][phone]
   CHECK(numbers_in("I grew sales 40% in 2025.").empty());
   CHECK(numbers_in("a budget of 120,000 dollars").empty());
 }
+
+TEST_CASE("a number read before is found again at its new place", "[text][phone]") {
+  const std::string text = "Cell (555) 010-4477. Office (555) 010-4477 ext. 2. Cell (555) 010-4477";
+  auto spans = followup::text::find_phone_numbers(text, "US");
+  REQUIRE(spans.size() == 3);
+  CHECK(spans[0].begin == 5);
+  CHECK(spans[1].begin == 28);
+  CHECK(spans[2].begin == text.size() - 14);
+  for (auto s : spans) CHECK(text.substr(s.begin, 14) == "(555) 010-4477");
+  // The same stretch read for another region is asked again, not remembered across regions.
+  CHECK(followup::text::find_phone_numbers("call 07700 900123", "GB").size() == 1);
+  CHECK(followup::text::find_phone_numbers("call 07700 900123", "US").size() == 1);
+}

@@ -97,12 +97,13 @@ class Existence : public Check {
         if (allow.count(std::string(found)) || (from_context && from_context->count(std::string(found)))) continue;
         if (!exceptions.empty() && exceptions.any(text, m.whole, in.scans)) continue;
         if (skip_quoted && quotes.inside(m.span.begin)) continue;
-        if (unless_phone_number_follows && phone_number_follows(in, m.whole.end)) continue;
         if (!followed_by.empty()) {
           uint32_t end =
               std::min<uint32_t>(section.end, m.whole.end + static_cast<uint32_t>(window));
           if (followed_by.matches_in(text.substr(m.whole.end, end - m.whole.end), 0)) continue;
         }
+        // Last: finding the draft's phone numbers costs more than every check above.
+        if (unless_phone_number_follows && phone_number_follows(in, m.whole.end)) continue;
         if (merge_adjacent && !kept.empty() && kept.back().end <= m.span.begin) {
           std::string_view gap = text.substr(kept.back().end, m.span.begin - kept.back().end);
           if (!gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos) {
