@@ -9,6 +9,7 @@
 #include "config/config.hpp"
 #include "diag/report.hpp"
 #include "lint/document.hpp"
+#include "platform/module.hpp"
 #include "serve/service.hpp"
 
 namespace followup::cli {
@@ -81,7 +82,13 @@ int serve_page(const Options& options, lint::Workspace& workspace) {
   serve::ServeOptions serve_options;
   serve_options.port = options.port;
   serve_options.open_browser = options.open_browser;
-  return serve::run_server(service, serve_options, std::cout);
+  auto entry = platform::module_symbol("followup-lint-serve.so", "followup_serve_run");
+  if (auto* why = std::get_if<std::string>(&entry)) {
+    std::cerr << "followup-lint serve: error: " << *why << "\n";
+    return 2;
+  }
+  using Run = int (*)(const serve::Service*, const serve::ServeOptions*, std::ostream*);
+  return reinterpret_cast<Run>(std::get<void*>(entry))(&service, &serve_options, &std::cout);
 }
 
 }  // namespace followup::cli
