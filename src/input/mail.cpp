@@ -1,8 +1,7 @@
 #include "input/mail.hpp"
 
-#include <gmime/gmime.h>
-
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +13,7 @@
 #include "input/mail_charset.hpp"
 #include "input/mail_header.hpp"
 #include "input/mapped_text.hpp"
+#include "input/mime_tree.hpp"
 #include "input/text_builder.hpp"
 #include "input/transfer_decode.hpp"
 
@@ -21,19 +21,13 @@ namespace followup::input {
 
 namespace {
 
-// Deeper MIME trees are not written by any mail client; the cap bounds the
-// walk (and the boundary checks) on hostile input.
-constexpr int kMaxDepth = 64;
-
-struct GObjectUnref {
-  void operator()(gpointer p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <class T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
-
 uint32_t u32(size_t n) { return static_cast<uint32_t>(n); }
+
+bool same_ascii(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
 
 // Long names (a 10 KB charset, a boundary) are cut in messages.
 std::string quoted(std::string_view s) {
@@ -56,22 +50,15 @@ struct RawHeader {
   core::Span line() const { return {name_begin, value_begin + u32(value.size())}; }
 };
 
-std::optional<RawHeader> find_header(GMimeObject* obj, const char* name, std::string_view bytes) {
-  GMimeHeaderList* list = g_mime_object_get_header_list(obj);
-  int count = list ? g_mime_header_list_get_count(list) : 0;
-  for (int i = 0; i < count; ++i) {
-    GMimeHeader* h = g_mime_header_list_get_header_at(list, i);
-    const char* h_name = g_mime_header_get_name(h);
-    const char* raw_name = g_mime_header_get_raw_name(h);
-    const char* raw_value = g_mime_header_get_raw_value(h);
-    if (!h_name || !raw_name || !raw_value || g_ascii_strcasecmp(h_name, name) != 0) continue;
+std::optional<RawHeader> find_header(const std::vector<MimeHeader>& headers, const char* name,
+                                     std::string_view bytes) {
+  for (const MimeHeader& h : headers) {
+    if (!same_ascii(h.name, name)) continue;
     RawHeader header;
-    gint64 offset =
-        std::clamp<gint64>(g_mime_header_get_offset(h), 0, static_cast<gint64>(bytes.size()));
+    int64_t offset = std::clamp<int64_t>(h.offset, 0, static_cast<int64_t>(bytes.size()));
     header.name_begin = u32(static_cast<size_t>(offset));
-    header.value_begin =
-        u32(std::min(bytes.size(), header.name_begin + std::string_view(raw_name).size() + 1));
-    header.value = raw_value;
+    header.value_begin = u32(std::min(bytes.size(), header.name_begin + h.raw_name.size() + 1));
+    header.value = h.raw_value;
     header.in_file = bytes.substr(header.value_begin, header.value.size()) == header.value;
     if (header.in_file) header.value = bytes.substr(header.value_begin, header.value.size());
     return header;
@@ -79,58 +66,35 @@ std::optional<RawHeader> find_header(GMimeObject* obj, const char* name, std::st
   return std::nullopt;
 }
 
-uint32_t object_offset(GMimeObject* obj, std::string_view bytes) {
-  GMimeHeaderList* list = g_mime_object_get_header_list(obj);
-  if (!list || g_mime_header_list_get_count(list) == 0) return 0;
-  gint64 offset = g_mime_header_get_offset(g_mime_header_list_get_header_at(list, 0));
-  return u32(static_cast<size_t>(std::clamp<gint64>(offset, 0, static_cast<gint64>(bytes.size()))));
+uint32_t object_offset(const MimeNode& node, std::string_view bytes) {
+  if (node.headers.empty()) return 0;
+  return u32(static_cast<size_t>(std::clamp<int64_t>(node.headers.front().offset, 0, static_cast<int64_t>(bytes.size()))));
 }
 
-// The still-encoded body of a leaf part: GMime's content stream is a
-// substream of the input, so its bounds are file offsets.
-core::Span content_range(GMimePart* part, std::string_view bytes) {
-  GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
-  GMimeStream* stream = wrapper ? g_mime_data_wrapper_get_stream(wrapper) : nullptr;
-  if (!stream) return {0, 0};
-  g_mime_stream_reset(stream);
-  gint64 size = static_cast<gint64>(bytes.size());
-  gint64 begin = std::clamp<gint64>(g_mime_stream_tell(stream), 0, size);
-  gint64 length = g_mime_stream_length(stream);
-  gint64 end = length < 0 ? size : std::clamp<gint64>(begin + length, begin, size);
-  return {u32(static_cast<size_t>(begin)), u32(static_cast<size_t>(end))};
+core::Span content_range(const MimeNode& node) {
+  return node.has_content ? core::Span{node.content_begin, node.content_end} : core::Span{0, 0};
 }
 
-TransferEncoding transfer_encoding(GMimePart* part) {
-  switch (g_mime_part_get_content_encoding(part)) {
-    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
-      return TransferEncoding::kQuotedPrintable;
-    case GMIME_CONTENT_ENCODING_BASE64:
-      return TransferEncoding::kBase64;
-    default:
-      return TransferEncoding::kIdentity;
+TransferEncoding transfer_encoding(const MimeNode& node) {
+  switch (node.encoding) {
+    case MimeEncoding::kQuotedPrintable: return TransferEncoding::kQuotedPrintable;
+    case MimeEncoding::kBase64: return TransferEncoding::kBase64;
+    case MimeEncoding::kIdentity: break;
   }
+  return TransferEncoding::kIdentity;
 }
 
-bool is_type(GMimeObject* obj, const char* type, const char* subtype) {
-  GMimeContentType* ct = g_mime_object_get_content_type(obj);
-  return ct && g_mime_content_type_is_type(ct, type, subtype);
-}
-
-bool param_is(GMimeObject* obj, const char* name, const char* value) {
-  const char* v = g_mime_object_get_content_type_parameter(obj, name);
-  return v && g_ascii_strcasecmp(v, value) == 0;
+bool param_is(const std::optional<std::string>& param, const char* value) {
+  return param && same_ascii(*param, value);
 }
 
 // An attached file, as opposed to the body or an image shown inside an HTML
 // body (multipart/related with a Content-ID).
-bool is_attachment(GMimeObject* obj, GMimeObject* parent) {
-  GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(obj);
-  if (disposition && g_mime_content_disposition_is_attachment(disposition)) return true;
-  if (!GMIME_IS_PART(obj)) return false;
-  const char* name = g_mime_part_get_filename(GMIME_PART(obj));
-  if (!name || !*name) return false;
-  bool related = parent && is_type(parent, "multipart", "related");
-  return !(related && g_mime_object_get_content_id(obj));
+bool is_attachment(const MimeNode& node, const MimeNode* parent) {
+  if (node.disposition_attachment) return true;
+  if (node.kind != MimeNode::Kind::kPart || !node.filename || node.filename->empty()) return false;
+  bool related = parent && parent->is_type("multipart", "related");
+  return !(related && node.has_content_id);
 }
 
 }  // namespace
@@ -151,23 +115,23 @@ class MailReader {
   Decoded read();
 
  private:
-  uint32_t walk(GMimeObject* obj, GMimeObject* parent, int depth);
-  uint32_t walk_multipart(GMimeMultipart* multipart, int depth);
-  void add_attachment(GMimeObject* obj);
-  void header_line(MappedText& out, GMimeObject* message, const char* name, bool decode_words);
+  uint32_t walk(const MimeNode& node, const MimeNode* parent, int depth);
+  uint32_t walk_multipart(const MimeNode& node, int depth);
+  void add_attachment(const MimeNode& node);
+  void header_line(MappedText& out, const std::vector<MimeHeader>& headers, const char* name, bool decode_words);
   void attachments_line(MappedText& out);
   void check_base64_lines(core::Span range);
-  MappedText part_text(GMimePart* part);
-  MappedText plain_body(GMimePart* part);
-  MappedText html_body(GMimePart* part);
-  MappedText unparsed_body();
-  MappedText read_message(GMimeMessage* message, uint32_t headers_end);
+  MappedText part_text(const MimeNode& part);
+  MappedText plain_body(const MimeNode& part);
+  MappedText html_body(const MimeNode& part);
+  MappedText unparsed_body(const std::string& why);
+  MappedText read_message(const MimeMessage& message);
   void problem(uint32_t offset, std::string message);
 
   std::string_view bytes_;
   const ReadOptions& options_;
-  GMimePart* plain_ = nullptr;
-  GMimePart* html_ = nullptr;
+  const MimeNode* plain_ = nullptr;
+  const MimeNode* html_ = nullptr;
   std::vector<Attachment> attachments_;
   std::vector<Problem> problems_;
   bool depth_reported_ = false;
@@ -180,46 +144,40 @@ void MailReader::problem(uint32_t offset, std::string message) {
 
 // Returns the end of the last body read in the subtree (0 when none), where
 // the search for a multipart's closing boundary starts.
-uint32_t MailReader::walk(GMimeObject* obj, GMimeObject* parent, int depth) {
-  if (depth >= kMaxDepth) {
+uint32_t MailReader::walk(const MimeNode& node, const MimeNode* parent, int depth) {
+  if (depth >= kMaxMimeDepth) {
     if (!depth_reported_) {
-      uint32_t at = object_offset(obj, bytes_);
-      problem(at, "MIME parts nested more than " + std::to_string(kMaxDepth) + " deep at byte " +
+      uint32_t at = object_offset(node, bytes_);
+      problem(at, "MIME parts nested more than " + std::to_string(kMaxMimeDepth) + " deep at byte " +
                       std::to_string(at) + "; the parts below were not read");
       depth_reported_ = true;
     }
     return 0;
   }
-  if (GMIME_IS_MULTIPART(obj)) return walk_multipart(GMIME_MULTIPART(obj), depth);
-  if (is_attachment(obj, parent)) {
-    add_attachment(obj);
-    return GMIME_IS_PART(obj) ? content_range(GMIME_PART(obj), bytes_).end : 0;
+  if (node.kind == MimeNode::Kind::kMultipart) return walk_multipart(node, depth);
+  if (is_attachment(node, parent)) {
+    add_attachment(node);
+    return node.kind == MimeNode::Kind::kPart ? content_range(node).end : 0;
   }
   // An attached message (message/rfc822) that is not marked as an attached
   // file is a forwarded one: history, not the writer's text.
-  if (!GMIME_IS_PART(obj)) return 0;
-  GMimePart* part = GMIME_PART(obj);
-  if (!plain_ && is_type(obj, "text", "plain")) plain_ = part;
-  if (!html_ && is_type(obj, "text", "html")) html_ = part;
-  return content_range(part, bytes_).end;
+  if (node.kind != MimeNode::Kind::kPart) return 0;
+  if (!plain_ && node.is_type("text", "plain")) plain_ = &node;
+  if (!html_ && node.is_type("text", "html")) html_ = &node;
+  return content_range(node).end;
 }
 
-uint32_t MailReader::walk_multipart(GMimeMultipart* multipart, int depth) {
-  auto* obj = GMIME_OBJECT(multipart);
-  int count = g_mime_multipart_get_count(multipart);
-  const char* boundary = g_mime_multipart_get_boundary(multipart);
-  std::string_view b = boundary ? boundary : "";
-  if (count == 0) {
-    uint32_t at = object_offset(obj, bytes_);
+uint32_t MailReader::walk_multipart(const MimeNode& node, int depth) {
+  std::string_view b = node.boundary ? std::string_view(*node.boundary) : std::string_view();
+  if (node.children.empty()) {
+    uint32_t at = object_offset(node, bytes_);
     problem(at, "the multipart at byte " + std::to_string(at) + " has no parts: its boundary " +
                     quoted(b) + " never appears, so nothing after its headers was read");
     return 0;
   }
   uint32_t end = 0;
-  for (int i = 0; i < count; ++i) {
-    end = std::max(end, walk(g_mime_multipart_get_part(multipart, i), obj, depth + 1));
-  }
-  if (depth + 1 >= kMaxDepth || unclosed_reported_ || b.empty()) return end;
+  for (const auto& child : node.children) end = std::max(end, walk(*child, &node, depth + 1));
+  if (depth + 1 >= kMaxMimeDepth || unclosed_reported_ || b.empty()) return end;
   // GMime reads an unclosed multipart to the end of the file without a
   // word; the closing delimiter after the last part tells them apart.
   std::string close = "--" + std::string(b) + "--";
@@ -234,27 +192,18 @@ uint32_t MailReader::walk_multipart(GMimeMultipart* multipart, int depth) {
   return u32(at + close.size());
 }
 
-void MailReader::add_attachment(GMimeObject* obj) {
-  const char* name = GMIME_IS_PART(obj) ? g_mime_part_get_filename(GMIME_PART(obj)) : nullptr;
-  GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(obj);
-  if (!name && disposition)
-    name = g_mime_content_disposition_get_parameter(disposition, "filename");
-  std::string text = name && *name ? name : "";
-  if (text.empty()) {
-    GMimeContentType* ct = g_mime_object_get_content_type(obj);
-    char* mime = ct ? g_mime_content_type_get_mime_type(ct) : nullptr;
-    text = mime ? mime : "attachment";
-    g_free(mime);
-  }
+void MailReader::add_attachment(const MimeNode& node) {
+  std::optional<std::string> name = node.kind == MimeNode::Kind::kPart ? node.filename : std::nullopt;
+  if (!name && node.has_disposition) name = node.disposition_filename;
+  std::string text = name && !name->empty() ? *name : node.mime_type.empty() ? "attachment" : node.mime_type;
   for (char& c : text) {
     if (c == '\r' || c == '\n' || c == '\t' || c == '\0') c = ' ';  // stays on one header line
   }
   // The name is mapped onto the header that gives it: Content-Disposition's
   // filename wins over Content-Type's name, as in GMime.
-  bool in_disposition =
-      disposition && g_mime_content_disposition_get_parameter(disposition, "filename");
-  auto header = find_header(obj, in_disposition ? "Content-Disposition" : "Content-Type", bytes_);
-  if (!header) header = find_header(obj, "Content-Type", bytes_);
+  bool in_disposition = node.has_disposition && node.disposition_filename;
+  auto header = find_header(node.headers, in_disposition ? "Content-Disposition" : "Content-Type", bytes_);
+  if (!header) header = find_header(node.headers, "Content-Type", bytes_);
   core::Span file = header ? header->line() : core::Span{};
   attachments_.push_back({std::move(text), file});
 }
@@ -283,9 +232,9 @@ void append_mapped(MappedText& out, const MappedText& piece) {
 
 }  // namespace
 
-void MailReader::header_line(MappedText& out, GMimeObject* message, const char* name,
+void MailReader::header_line(MappedText& out, const std::vector<MimeHeader>& headers, const char* name,
                              bool decode_words) {
-  std::optional<RawHeader> header = find_header(message, name, bytes_);
+  std::optional<RawHeader> header = find_header(headers, name, bytes_);
   if (!header) return;
   HeaderDecoded value = decode_header_value(header->value, header->value_begin, decode_words);
   if (value.out.text.empty()) return;  // "Name:" alone is not a header line for the parser
@@ -344,8 +293,8 @@ void MailReader::check_base64_lines(core::Span range) {
 }
 
 // Transfer encoding, then charset: UTF-8 text mapped onto the file.
-MappedText MailReader::part_text(GMimePart* part) {
-  core::Span range = content_range(part, bytes_);
+MappedText MailReader::part_text(const MimeNode& part) {
+  core::Span range = content_range(part);
   TransferEncoding encoding = transfer_encoding(part);
   if (encoding == TransferEncoding::kBase64) check_base64_lines(range);
   TransferDecoded raw =
@@ -354,11 +303,10 @@ MappedText MailReader::part_text(GMimePart* part) {
     problem(*raw.bad_offset, "invalid base64 at byte " + std::to_string(*raw.bad_offset) +
                                  "; the characters that are not base64 were skipped");
   }
-  const char* declared = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
-  std::string charset = declared ? declared : options_.encoding;
+  std::string charset = part.charset ? *part.charset : options_.encoding;
   CharsetDecoded text = charset_to_utf8(raw.out.text, charset);
   if (!text.known) {
-    auto header = find_header(GMIME_OBJECT(part), "Content-Type", bytes_);
+    auto header = find_header(part.headers, "Content-Type", bytes_);
     uint32_t at = header ? header->value_begin : range.begin;
     problem(at, "unknown charset " + quoted(charset) + " at byte " + std::to_string(at) +
                     "; the part was read as UTF-8");
@@ -370,10 +318,9 @@ MappedText MailReader::part_text(GMimePart* part) {
   return chain(std::move(text.out), raw.out);
 }
 
-MappedText MailReader::plain_body(GMimePart* part) {
+MappedText MailReader::plain_body(const MimeNode& part) {
   MappedText text = part_text(part);
-  auto* obj = GMIME_OBJECT(part);
-  LineFormat format{param_is(obj, "format", "flowed"), param_is(obj, "delsp", "yes")};
+  LineFormat format{param_is(part.format, "flowed"), param_is(part.delsp, "yes")};
   MappedText body = chain(unwrap_lines(text.text, format), text);
   keep_spans(body.text, body.map, writer_spans(body.text, Layout::kBody));
   return body;
@@ -381,7 +328,7 @@ MappedText MailReader::plain_body(GMimePart* part) {
 
 // The HTML decoder leaves history out itself; its map points into the
 // decoded HTML, which the part's map takes on to the file.
-MappedText MailReader::html_body(GMimePart* part) {
+MappedText MailReader::html_body(const MimeNode& part) {
   MappedText html = part_text(part);
   Decoded decoded = decode_html(html.text, 0);
   for (const Problem& p : decoded.problems) {
@@ -393,9 +340,10 @@ MappedText MailReader::html_body(GMimePart* part) {
   return body;
 }
 
-// Not a message GMime can read (no header block): the whole file is the body.
-MappedText MailReader::unparsed_body() {
-  problem(0, "no mail headers at byte 0; the file was read as plain text");
+// Not a message GMime can read (no header block), or no mail module: the
+// whole file is the body.
+MappedText MailReader::unparsed_body(const std::string& why) {
+  problem(0, why);
   CharsetDecoded text = charset_to_utf8(bytes_, options_.encoding);
   MappedText body = chain(unwrap_lines(text.out.text, {}), text.out);
   keep_spans(body.text, body.map, writer_spans(body.text, Layout::kBody));
@@ -403,24 +351,24 @@ MappedText MailReader::unparsed_body() {
 }
 
 // The header block, a blank line, then the body part's text.
-MappedText MailReader::read_message(GMimeMessage* message, uint32_t headers_end) {
-  if (GMimeObject* top = g_mime_message_get_mime_part(message)) walk(top, nullptr, 0);
+MappedText MailReader::read_message(const MimeMessage& message) {
+  if (message.body) walk(*message.body, nullptr, 0);
   MappedText text;
-  auto* headers = GMIME_OBJECT(message);
-  header_line(text, headers, "Subject", true);
-  header_line(text, headers, "To", true);
-  header_line(text, headers, "Cc", true);
-  header_line(text, headers, "Date", false);
+  header_line(text, message.headers, "Subject", true);
+  header_line(text, message.headers, "To", true);
+  header_line(text, message.headers, "Cc", true);
+  header_line(text, message.headers, "Date", false);
   attachments_line(text);
   // The blank line that ends a header block stands for the one in the file.
+  const uint32_t headers_end = message.headers_end;
   if (!text.text.empty()) append_encoded(text, "\n", {headers_end, headers_end});
-  GMimePart* chosen = plain_ ? plain_ : html_;
+  const MimeNode* chosen = plain_ ? plain_ : html_;
   if (plain_) {
-    append_mapped(text, plain_body(plain_));
+    append_mapped(text, plain_body(*plain_));
   } else if (html_) {
-    append_mapped(text, html_body(html_));
+    append_mapped(text, html_body(*html_));
   }
-  bool empty = !chosen || content_range(chosen, bytes_).empty();
+  bool empty = !chosen || content_range(*chosen).empty();
   if (empty && attachments_.empty() && problems_.empty()) {
     problem(headers_end, "the message has no body; reading stopped at byte " +
                              std::to_string(headers_end) + ", after its headers");
@@ -432,16 +380,14 @@ Decoded MailReader::read() {
   Decoded out;
   out.format = Format::kEmail;
   out.file_text = std::string(bytes_);
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes_.data(), bytes_.size()));
-  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-  GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
+  auto parsed = parse_mime(bytes_);
   MappedText text;
-  if (message) {
-    gint64 end = std::clamp<gint64>(g_mime_parser_get_headers_end(parser.get()), 0,
-                                    static_cast<gint64>(bytes_.size()));
-    text = read_message(message.get(), u32(static_cast<size_t>(end)));
+  if (auto* why = std::get_if<std::string>(&parsed)) {
+    text = unparsed_body("the mail reader is missing (" + *why + "); the file was read as plain text");
+  } else if (auto& message = std::get<MimeMessage>(parsed); message.parsed) {
+    text = read_message(message);
   } else {
-    text = unparsed_body();
+    text = unparsed_body("no mail headers at byte 0; the file was read as plain text");
   }
   out.text = std::move(text.text);
   out.map = std::move(text.map);
@@ -450,7 +396,6 @@ Decoded MailReader::read() {
 }
 
 Decoded decode_mail(std::string_view bytes, const ReadOptions& options) {
-  ensure_gmime();
   MailReader reader(bytes, options);
   return reader.read();
 }

@@ -1,8 +1,8 @@
 #include "input/mail_header.hpp"
 
-#include <gmime/gmime.h>
-
 #include <string>
+
+#include "input/mime_tree.hpp"
 
 namespace followup::input {
 
@@ -47,14 +47,9 @@ size_t encoded_word_end(std::string_view s, size_t at) {
   return 0;
 }
 
-// Decodes one encoded word; empty when GMime could not (it then returns the
-// word unchanged).
+// Decodes one encoded word (GMime, in the mail module); empty when it does not decode.
 std::string decode_word(std::string_view word) {
-  std::string w(word);
-  char* decoded = g_mime_utils_header_decode_text(nullptr, w.c_str());
-  std::string out = decoded ? decoded : "";
-  g_free(decoded);
-  if (out == w || out.empty()) return {};
+  std::string out = decode_encoded_word(word).value_or("");
   for (char& c : out) {
     // The value stays one header line, whatever the word encoded.
     if (c == '\r' || c == '\n' || c == '\t' || c == '\0') c = ' ';
@@ -64,16 +59,7 @@ std::string decode_word(std::string_view word) {
 
 }  // namespace
 
-void ensure_gmime() {
-  static const bool initialized = [] {
-    g_mime_init();
-    return true;
-  }();
-  (void)initialized;
-}
-
 HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin, bool decode_words) {
-  ensure_gmime();
   HeaderDecoded result;
   MappedText line = unfold(raw, file_begin);
   if (!decode_words || line.text.find("=?") == std::string::npos) {

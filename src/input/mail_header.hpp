@@ -21,11 +21,6 @@ struct HeaderDecoded {
   std::optional<uint32_t> bad_offset;  // file offset of the first encoded word that did not decode
 };
 
-// Sets GMime up, once per process (g_mime_init itself is not thread-safe).
-// decode_header_value and decode_mail call it; so may anything else that
-// uses GMime first.
-void ensure_gmime();
-
 // `decode_words` false keeps encoded words as written (a Date header).
 HeaderDecoded decode_header_value(std::string_view raw, uint32_t file_begin,
                                   bool decode_words = true);
