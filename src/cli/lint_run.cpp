@@ -215,6 +215,8 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
   auto excluded = [&](const fs::path& p) { return workspace.excluded(p); };
   auto process = [&](const Input& input) { return render(lint_one(input, o, workspace), o, *renderer); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::error_code ec;
+  if (o.paths.size() == 1 && !fs::is_directory(o.paths.front(), ec)) jobs = 1;  // one draft: no threads to start
   if (jobs <= 1) {
     walk_inputs(o.paths, excluded, [&](Input input) { writer.write(process(input)); });
     return writer.finish(workspace);

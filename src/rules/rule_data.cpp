@@ -28,9 +28,11 @@ const core::Value& builtin_data(std::string_view path) {
   return it == parsed.end() ? empty : it->second;
 }
 
-// One key of a signal's table onto `signal`; false when the key or its value is wrong.
+// One key of a signal's table onto `signal`; false when the key or its value
+// is wrong. Built-in patterns are not compiled here (tests check them; a
+// start-up would pay 11 M instructions for it), a config's are.
 bool read_signal_key(KindSignal& signal, const std::string& key, const core::Value& value,
-                     std::vector<LoadError>& errors) {
+                     std::vector<LoadError>& errors, bool builtin = false) {
   if (key == "kind" && value.is_string()) {
     auto kind = core::parse_kind(value.str());
     if (kind && *kind != core::Kind::kUnknown) {
@@ -42,7 +44,7 @@ bool read_signal_key(KindSignal& signal, const std::string& key, const core::Val
     (key == "subject" ? signal.subject_weight : signal.body_weight) = static_cast<int>(value.integer());
     return true;
   } else if (key == "pattern" && value.is_string()) {
-    if (auto why = match::pattern_error(value.str())) {
+    if (auto why = builtin ? std::nullopt : match::pattern_error(value.str())) {
       errors.push_back({value.origin, fmt::format("kind signal '{}': invalid pattern: {}", signal.name, *why)});
       return false;
     }
@@ -56,10 +58,11 @@ bool read_signal_key(KindSignal& signal, const std::string& key, const core::Val
   return false;
 }
 
-KindSignal read_signal(const std::string& name, const core::Value& table, std::vector<LoadError>& errors) {
+KindSignal read_signal(const std::string& name, const core::Value& table, std::vector<LoadError>& errors,
+                       bool builtin) {
   KindSignal signal;
   signal.name = name;
-  for (const auto& [key, value] : table.table()) read_signal_key(signal, key, value, errors);
+  for (const auto& [key, value] : table.table()) read_signal_key(signal, key, value, errors, builtin);
   return signal;
 }
 
@@ -75,7 +78,7 @@ std::vector<KindSignal> read_kind_signals(const std::map<std::string, core::Valu
                                           std::vector<LoadError>& errors) {
   std::map<std::string, KindSignal> by_name;
   for (const auto& [name, table] : builtin_data("rules/data/kind-signals.toml").table())
-    by_name[name] = read_signal(name, table, errors);
+    by_name[name] = read_signal(name, table, errors, true);
   for (const auto& [name, change] : changes) {
     if (!change.is_table()) {
       errors.push_back({change.origin, fmt::format("[kind_signals.\"{}\"] must be a table", name)});
@@ -83,7 +86,7 @@ std::vector<KindSignal> read_kind_signals(const std::map<std::string, core::Valu
     }
     auto it = by_name.find(name);
     if (it == by_name.end()) {  // a new signal needs every key
-      KindSignal added = read_signal(name, change, errors);
+      KindSignal added = read_signal(name, change, errors, false);
       for (const char* key : {"kind", "subject", "body", "pattern"})
         if (!change.table().count(key))
           errors.push_back({change.origin, fmt::format("new kind signal '{}' needs '{}' (a built-in signal of that "

@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "config/toml_value.hpp"
 #include "lint/lint.hpp"
+#include "match/match.hpp"
 #include "rules/rule_set.hpp"
 
 namespace {
@@ -120,6 +121,7 @@ TEST_CASE("the built-in data files parse, and every signal is complete", "[rules
     INFO(s.name);
     CHECK(s.kind != followup::core::Kind::kUnknown);
     CHECK_FALSE(s.pattern.empty());
+    CHECK_FALSE(followup::match::pattern_error(s.pattern));  // built-in patterns are not compiled when read
     CHECK(s.subject_weight + s.body_weight > 0);
   }
   auto words = followup::rules::read_word_lists({}, errors);
