@@ -127,3 +127,16 @@ TEST_CASE("every format is the same with --jobs 1 and --jobs 2, and JSON and SAR
     if (std::string(format) == "text") CHECK(serial.out.find("150 files checked: ") != std::string::npos);
   }
 }
+
+TEST_CASE("the streamed walk lists drafts in the order of their full paths", "[cli][stream]") {
+  // '-' < '.' < '/' < '0': a folder's drafts come between the files that
+  // sort around its name followed by '/', as a sort of every path would put them.
+  TempDir dir;
+  for (const char* name : {"d/a0.txt", "d/a/b.txt", "d/a.txt", "d/a-z.txt", "d/a/a/c.txt", "d/B.txt"})
+    dir.write(name, followup::testing::kCleanNote);
+  auto r = run_linter({"--format", "json", "--jobs", "2", "d"}, "", dir.str());
+  auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> paths;
+  for (const auto& f : doc["files"]) paths.push_back(f["path"]);
+  CHECK(paths == std::vector<std::string>{"d/B.txt", "d/a-z.txt", "d/a.txt", "d/a/a/c.txt", "d/a/b.txt", "d/a0.txt"});
+}
