@@ -1,5 +1,7 @@
 #include "core/date.hpp"
 
+#include "core/ascii.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -59,15 +61,7 @@ constexpr int64_t days_in_month(int64_t y, int64_t m) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  }
-  return true;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -172,7 +166,7 @@ int64_t month_from_name(std::string_view name) {
   constexpr std::string_view kMonths[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                             "jul", "aug", "sep", "oct", "nov", "dec"};
   for (int64_t i = 0; i < 12; ++i) {
-    if (iequals(name, kMonths[i])) return i + 1;
+    if (ascii_iequals(name, kMonths[i])) return i + 1;
   }
   return 0;
 }
@@ -180,7 +174,7 @@ int64_t month_from_name(std::string_view name) {
 bool is_day_name(std::string_view name) {
   constexpr std::string_view kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   for (std::string_view d : kDays) {
-    if (iequals(name, d)) return true;
+    if (ascii_iequals(name, d)) return true;
   }
   return false;
 }
@@ -193,7 +187,7 @@ bool obsolete_zone(std::string_view name, int64_t& offset) {
   constexpr Zone kZones[] = {{"ut", 0},   {"gmt", 0},  {"z", 0},    {"est", -5}, {"edt", -4}, {"cst", -6},
                              {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
   for (const Zone& z : kZones) {
-    if (iequals(name, z.name)) {
+    if (ascii_iequals(name, z.name)) {
       offset = z.hours * 3600;
       return true;
     }
@@ -336,8 +330,8 @@ std::optional<DateTime> parse_written_date(std::string_view text) {
     for (; d < w.size() && is_digit(w[d]); ++d)
       if (d < 4) out = out * 10 + (w[d] - '0');
     std::string_view rest = w.substr(d);
-    return d > 0 && d <= 4 && (rest.empty() || iequals(rest, "st") || iequals(rest, "nd") ||
-                               iequals(rest, "rd") || iequals(rest, "th"));
+    return d > 0 && d <= 4 && (rest.empty() || ascii_iequals(rest, "st") || ascii_iequals(rest, "nd") ||
+                               ascii_iequals(rest, "rd") || ascii_iequals(rest, "th"));
   };
   if (!words.empty() && words.front().size() >= 3 && is_day_name(words.front().substr(0, 3))) {
     words.erase(words.begin());

@@ -1,12 +1,12 @@
 #include "input/mail.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "input/flowed.hpp"
 #include "input/history.hpp"
 #include "input/html.hpp"
@@ -23,11 +23,7 @@ namespace {
 
 uint32_t u32(size_t n) { return static_cast<uint32_t>(n); }
 
-bool same_ascii(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using core::ascii_iequals;
 
 // Long names (a 10 KB charset, a boundary) are cut in messages.
 std::string quoted(std::string_view s) {
@@ -53,7 +49,7 @@ struct RawHeader {
 std::optional<RawHeader> find_header(const std::vector<MimeHeader>& headers, const char* name,
                                      std::string_view bytes) {
   for (const MimeHeader& h : headers) {
-    if (!same_ascii(h.name, name)) continue;
+    if (!ascii_iequals(h.name, name)) continue;
     RawHeader header;
     int64_t offset = std::clamp<int64_t>(h.offset, 0, static_cast<int64_t>(bytes.size()));
     header.name_begin = u32(static_cast<size_t>(offset));
@@ -85,7 +81,7 @@ TransferEncoding transfer_encoding(const MimeNode& node) {
 }
 
 bool param_is(const std::optional<std::string>& param, const char* value) {
-  return param && same_ascii(*param, value);
+  return param && ascii_iequals(*param, value);
 }
 
 // An attached file, as opposed to the body or an image shown inside an HTML

@@ -1,7 +1,6 @@
 #include "input/mime_tree.hpp"
 
-#include <cctype>
-
+#include "core/ascii.hpp"
 #include "platform/module.hpp"
 
 namespace followup::input {
@@ -9,17 +8,10 @@ namespace {
 
 constexpr const char* kMailModule = "followup-lint-mail.so";
 
-bool same_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 }  // namespace
 
 bool MimeNode::is_type(std::string_view t, std::string_view s) const {
-  return same_ascii(type, t) && same_ascii(subtype, s);
+  return core::ascii_iequals(type, t) && core::ascii_iequals(subtype, s);
 }
 
 std::variant<MimeMessage, std::string> parse_mime(std::string_view bytes) {

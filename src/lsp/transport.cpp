@@ -8,19 +8,14 @@
 #include <cctype>
 #include <cerrno>
 
+#include "core/ascii.hpp"
+
 namespace followup::lsp {
 namespace {
 
 constexpr std::string_view kLengthHeader = "content-length";
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+using core::ascii_iequals;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -44,7 +39,7 @@ bool is_token(std::string_view name) {
 // Case-insensitive search for "content-length" in `text` from `from`.
 size_t find_length_header(std::string_view text, size_t from) {
   for (size_t i = from; i + kLengthHeader.size() <= text.size(); ++i)
-    if (iequals(text.substr(i, kLengthHeader.size()), kLengthHeader)) return i;
+    if (ascii_iequals(text.substr(i, kLengthHeader.size()), kLengthHeader)) return i;
   return std::string_view::npos;
 }
 
@@ -85,7 +80,7 @@ void read_header_line(std::string_view line, std::optional<size_t>& length, std:
     return;
   }
   std::string_view value = trim(line.substr(colon + 1));
-  if (!iequals(name, kLengthHeader)) return;
+  if (!ascii_iequals(name, kLengthHeader)) return;
   length = parse_length(value);
   if (!length) error = fmt::format("invalid Content-Length '{}'", value.substr(0, 40));
 }
