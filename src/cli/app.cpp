@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "cli/serve_command.hpp"
 #include "lint/document.hpp"
 #include "lint/workspace.hpp"
+#include "text/compare.hpp"
 
 namespace followup::cli {
 namespace fs = std::filesystem;
@@ -67,7 +69,9 @@ int explain(const Options& o, lint::Workspace& workspace) {
   }
   const rules::Rule* rule = resolved.settings->rules->find(o.explain_rule);
   if (!rule) {
-    err(fmt::format("error: unknown rule '{}' (see --list-rules)\n", o.explain_rule));
+    std::string near = text::closest_word(o.explain_rule, workspace.rule_names(fs::current_path() / "stdin.txt"));
+    err(near.empty() ? fmt::format("followup-lint: error: unknown rule '{}' (see --list-rules)\n", o.explain_rule)
+                     : fmt::format("followup-lint: error: unknown rule '{}'; did you mean '{}'?\n", o.explain_rule, near));
     return 2;
   }
   std::string text = diag::rule_docs_text(rules::rule_doc(*rule));
@@ -75,21 +79,38 @@ int explain(const Options& o, lint::Workspace& workspace) {
   return 0;
 }
 
-int list_rules(lint::Workspace& workspace) {
+int list_rules(const Options& o, lint::Workspace& workspace) {
   auto resolved = workspace.resolve(fs::current_path() / "stdin.txt");
   if (!resolved.settings) {
     print_errors(resolved.errors);
     return 2;
   }
-  std::string text;
-  for (const auto& rule : resolved.settings->rules->rules()) {
-    std::string severity = rule->severity ? std::string(core::severity_name(*rule->severity)) : "off";
-    diag::RuleDoc doc = rules::rule_doc(*rule);
-    std::string kinds = doc.media.empty() ? doc.kinds : doc.kinds + " (" + doc.media + ")";
-    text += fmt::format("{:<28} {:<8} {:<40} {}\n", rule->id, severity, kinds, rule->summary);
-  }
-  out(text);
+  std::vector<diag::ListedRule> listed;
+  for (const auto& rule : resolved.settings->rules->rules())
+    listed.push_back({rules::rule_doc(*rule), rule->severity ? std::string(core::severity_name(*rule->severity)) : "off"});
+  out(o.format == Format::kJson ? diag::render_rule_list_json(listed) : diag::render_rule_list_text(listed));
   return 0;
+}
+
+// A parameter as a config would write it; long lists are counted, not shown.
+std::string show_value(const core::Value& v) {
+  std::string text;
+  if (v.is_bool()) text = v.boolean() ? "true" : "false";
+  else if (v.is_int()) text = std::to_string(v.integer());
+  else if (v.is_number()) text = fmt::format("{}", v.number());
+  else if (v.is_string()) text = fmt::format("\"{}\"", v.str());
+  else if (v.is_array() && v.array().size() > 3) text = fmt::format("[... {} items]", v.array().size());
+  else if (v.is_array()) {
+    for (const auto& item : v.array()) text += (text.empty() ? "" : ", ") + show_value(item);
+    text = "[" + text + "]";
+  } else if (v.is_table()) {
+    for (const auto& [k, item] : v.table()) text += fmt::format("{}{} = {}", text.empty() ? "" : ", ", k, show_value(item));
+    text = "{" + text + "}";
+  }
+  if (text.size() <= 70) return text;
+  size_t cut = 67;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return text.substr(0, cut) + "...";
 }
 
 int show_config(const Options& o, lint::Workspace& workspace) {
@@ -120,9 +141,14 @@ int show_config(const Options& o, lint::Workspace& workspace) {
   for (const auto& rule : resolved.settings->rules->rules()) {
     std::string severity = rule->severity ? std::string(core::severity_name(*rule->severity)) : "off";
     bool changed = !rule->severity || *rule->severity != rule->default_severity;
-    s += changed ? fmt::format("{:<28} {:<8} # default {}, set in the config\n", rule->id, severity,
-                               core::severity_name(rule->default_severity))
+    s += changed ? fmt::format("{:<28} {:<8} # default {}, set in the config{}\n", rule->id, severity,
+                               core::severity_name(rule->default_severity),
+                               o.select.empty() && o.ignore.empty() ? "" : " or by --select/--ignore")
                  : fmt::format("{:<28} {}\n", rule->id, severity);
+    for (const auto& [key, value] : rule->parameters) {
+      bool from_config = resolved.config && value.origin.file == resolved.config->path.string();
+      s += fmt::format("    {:<24} = {}{}\n", key, show_value(value), from_config ? "  # set in the config" : "");
+    }
   }
   out(s);
   return 0;
@@ -176,6 +202,37 @@ int dump_sections(const Options& o) {
   return 0;
 }
 
+// The user's own config, for drafts with no .followup-lint.toml above them:
+// $XDG_CONFIG_HOME/followup-lint/config.toml, or ~/.config/followup-lint/config.toml.
+std::optional<fs::path> user_config() {
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && fs::path(xdg).is_absolute()) base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".config";
+  else return std::nullopt;
+  fs::path file = base / "followup-lint" / "config.toml";
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
+
+// --select and --ignore name rules or groups that exist (a typo would
+// otherwise select nothing and pass every draft).
+bool check_rule_names(const Options& o, lint::Workspace& workspace) {
+  if (o.select.empty() && o.ignore.empty()) return true;
+  auto names = workspace.rule_names(fs::current_path() / "stdin.txt");
+  bool ok = true;
+  for (const auto* list : {&o.select, &o.ignore}) {
+    for (const auto& name : *list) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      std::string near = text::closest_word(name, names);
+      err(near.empty() ? fmt::format("followup-lint: error: unknown rule or group '{}' (see --list-rules)\n", name)
+                       : fmt::format("followup-lint: error: unknown rule or group '{}'; did you mean '{}'?\n", name, near));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
@@ -195,6 +252,9 @@ int run(const std::vector<std::string>& args) {
   }
   std::string error;
   lint::WorkspaceOptions wo;
+  // $FOLLOWUP_LINT_CONFIG stands in for --config; --config wins over it.
+  if (const char* env = std::getenv("FOLLOWUP_LINT_CONFIG"); !o.config && env && *env) o.config = env;
+  wo.fallback_config = user_config();
   if (o.config) {
     std::string why;
     wo.config_text = read_file(*o.config, why);
@@ -209,10 +269,16 @@ int run(const std::vector<std::string>& args) {
     err(fmt::format("followup-lint: error: {}\n", error));
     return 2;
   }
+  wo.selection = {o.select, o.ignore};
   lint::Workspace workspace(std::move(wo));
+  if (!check_rule_names(o, workspace)) return 2;
+  if (o.statistics && o.format != Format::kText && o.format != Format::kJson) {
+    err("followup-lint: error: --statistics prints text or JSON (--format text or --format json)\n");
+    return 2;
+  }
   switch (o.action) {
     case Action::kExplain: return explain(o, workspace);
-    case Action::kListRules: return list_rules(workspace);
+    case Action::kListRules: return list_rules(o, workspace);
     case Action::kShowConfig: return show_config(o, workspace);
     case Action::kDumpSections: return dump_sections(o);
     case Action::kLsp: return lsp::serve(workspace);

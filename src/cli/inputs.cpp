@@ -12,6 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
+#include <optional>
+
+#include "cli/gitignore.hpp"
+#include "config/glob.hpp"
 
 namespace followup::cli {
 namespace fs = std::filesystem;
@@ -73,11 +77,16 @@ std::vector<Entry> entries_of(const fs::path& folder, std::error_code& ec) {
 // Walks `root` depth first in path order, calling `found` for each draft.
 // Subfolders that cannot be opened for permission are passed over; any
 // other failure ends the walk and is returned.
-std::string walk_folder(const fs::path& root, const std::function<bool(const fs::path&)>& excluded,
-                        const std::function<void(const fs::path&)>& found) {
+std::string walk_folder(const fs::path& root, const WalkOptions& options,
+                        const std::function<void(const fs::path&)>& found, size_t* skipped_count = nullptr) {
   struct Level {
     std::vector<Entry> entries;
     size_t next = 0;
+  };
+  std::optional<IgnoreFiles> ignore;
+  if (options.gitignore) ignore.emplace(root);
+  auto skipped = [&](const Entry& e) {
+    return (options.excluded && options.excluded(e.path, e.folder)) || (ignore && ignore->ignored(e.path, e.folder));
   };
   std::error_code ec;
   std::vector<Level> stack;
@@ -87,11 +96,16 @@ std::string walk_folder(const fs::path& root, const std::function<bool(const fs:
     Level& level = stack.back();
     if (level.next == level.entries.size()) {
       stack.pop_back();
+      if (ignore && !stack.empty()) ignore->leave();
       continue;
     }
     Entry entry = std::move(level.entries[level.next++]);
+    if (skipped(entry)) {
+      if (skipped_count) ++*skipped_count;
+      continue;
+    }
     if (!entry.folder) {
-      if (!excluded || !excluded(entry.path)) found(entry.path);
+      found(entry.path);
       continue;
     }
     std::vector<Entry> inside = entries_of(entry.path, ec);
@@ -100,14 +114,49 @@ std::string walk_folder(const fs::path& root, const std::function<bool(const fs:
       continue;
     }
     if (ec) return ec.message();
+    if (ignore) ignore->enter(entry.path);
     stack.push_back({std::move(inside)});
   }
   return {};
 }
 
+// The folder a command-line glob starts from: its segments before the first
+// one with glob characters ("drafts/2026/*.txt" -> "drafts/2026").
+std::pair<fs::path, std::string> split_glob(const std::string& pattern) {
+  fs::path base;
+  size_t start = 0;
+  while (true) {
+    size_t slash = pattern.find('/', start);
+    if (slash == std::string::npos || config::has_glob_chars(pattern.substr(start, slash - start))) break;
+    base /= pattern.substr(start, slash - start);
+    start = slash + 1;
+  }
+  if (pattern.rfind('/', 0) == 0) base = "/" / base;
+  return {base.empty() ? fs::path(".") : base, pattern.substr(start)};
+}
+
+// The drafts a command-line glob names, or why there are none.
+std::string expand_glob(const std::string& pattern, const WalkOptions& options,
+                        const std::function<void(const fs::path&)>& found) {
+  auto [base, rest] = split_glob(pattern);
+  auto compiled = config::Glob::compile(rest.find('/') == std::string::npos ? "/" + rest : rest);
+  if (auto* why = std::get_if<std::string>(&compiled)) return fmt::format("not a glob that can match: {}", *why);
+  const auto& glob = std::get<config::Glob>(compiled);
+  std::error_code ec;
+  if (!fs::is_directory(base, ec)) return "no such file or folder";
+  size_t matched = 0;
+  std::string error = walk_folder(base, options, [&](const fs::path& file) {
+    if (!glob.matches(file.lexically_relative(base).generic_string())) return;
+    ++matched;
+    found(base == "." ? file.lexically_relative(".") : file);
+  });
+  if (!error.empty()) return fmt::format("cannot read the folder {}: {}", base.string(), error);
+  return matched ? "" : "no draft matches this pattern";
+}
+
 }  // namespace
 
-void walk_inputs(const std::vector<std::string>& paths, const std::function<bool(const fs::path&)>& excluded,
+void walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options,
                  const std::function<void(Input)>& take) {
   // A draft named twice ("drafts drafts/note.txt", or through a link) is
   // linted once, at its first place: twice would double its findings and,
@@ -119,6 +168,10 @@ void walk_inputs(const std::vector<std::string>& paths, const std::function<bool
     if (::stat(file.c_str(), &st) != 0) return true;
     return seen.insert({st.st_dev, st.st_ino}).second;
   };
+  auto take_found = [&](const fs::path& file) {
+    std::string name = file.string();
+    if (first_time(name)) take({std::move(name), ""});
+  };
   for (const auto& path : paths) {
     if (path == "-") {
       if (!seen_stdin) take({path, ""});
@@ -127,22 +180,27 @@ void walk_inputs(const std::vector<std::string>& paths, const std::function<bool
     }
     std::error_code ec;
     auto status = fs::status(path, ec);
+    if ((ec || !fs::exists(status)) && config::has_glob_chars(path)) {
+      std::string error = expand_glob(path, options, take_found);
+      if (!error.empty()) take({path, error});
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       take({path, path_error(ec)});
       continue;
     }
     if (fs::is_directory(status)) {
-      size_t drafts = 0;
-      std::string error = walk_folder(path, excluded, [&](const fs::path& file) {
+      size_t drafts = 0, skipped = 0;
+      std::string error = walk_folder(path, options, [&](const fs::path& file) {
         ++drafts;
-        std::string name = file.string();
-        if (first_time(name)) take({std::move(name), ""});
-      });
+        take_found(file);
+      }, &skipped);
       if (!error.empty()) {
         take({path, drafts ? fmt::format("cannot read the whole folder: {}", error)
                            : fmt::format("cannot read the folder: {}", error)});
       } else if (drafts == 0) {
-        take({path, "no drafts (*.txt, *.md, *.eml) in this folder"});
+        take({path, skipped ? "no drafts in this folder that the config's exclude and .gitignore leave in"
+                            : "no drafts (*.txt, *.md, *.eml, *.html) in this folder"});
       }
       continue;
     }
@@ -150,15 +208,9 @@ void walk_inputs(const std::vector<std::string>& paths, const std::function<bool
       take({path, "not a regular file (a device, socket or pipe cannot be linted)"});
       continue;
     }
+    if (options.exclude_named && options.excluded && options.excluded(path, false)) continue;
     if (first_time(path)) take({path, ""});
   }
-}
-
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
-                                  const std::function<bool(const fs::path&)>& excluded) {
-  std::vector<Input> out;
-  walk_inputs(paths, excluded, [&](Input input) { out.push_back(std::move(input)); });
-  return out;
 }
 
 }  // namespace followup::cli

@@ -23,22 +23,27 @@ using core::read_all;
 using core::read_file;
 using core::read_stdin;
 
-// Expands folders recursively (drafts end in .txt, .md, .markdown, .eml, .html or .htm; hidden
-// folders are skipped, symlinked folders are not followed, so a symlink loop
-// ends; pipes, devices and dangling links inside a folder are passed over),
-// keeps files as given (each file once, at its first place, however often
-// it is named or linked), and reports missing paths, symlink loops and
-// non-regular files. A folder that cannot be read to the end is reported
-// along with the drafts found before the error. `excluded` drops files
-// matched by a config's exclude globs during folder walks.
-// The same inputs, each handed to `take` as soon as the walk finds it, in
-// the order collect_inputs lists them.
-void walk_inputs(const std::vector<std::string>& paths,
-                 const std::function<bool(const std::filesystem::path&)>& excluded,
-                 const std::function<void(Input)>& take);
+// How a run picks its drafts.
+struct WalkOptions {
+  // The config's exclude globs: true drops the file (or, for a folder, all of it).
+  std::function<bool(const std::filesystem::path&, bool folder)> excluded;
+  bool exclude_named = false;  // --force-exclude: files named on the command line too
+  bool gitignore = true;       // folder walks skip what .gitignore files skip
+};
 
-std::vector<Input> collect_inputs(
-    const std::vector<std::string>& paths,
-    const std::function<bool(const std::filesystem::path&)>& excluded);
+// Expands folders recursively (drafts end in .txt, .md, .markdown, .eml,
+// .html or .htm; hidden, build and node_modules folders are skipped, and so
+// is whatever .gitignore files and the config's exclude skip; symlinked
+// folders are not followed, so a symlink loop ends; pipes, devices and
+// dangling links inside a folder are passed over). A path that does not
+// exist but holds glob characters ("drafts/*.{txt,md}") is expanded from the
+// current folder, and one that matches nothing is reported. Files are kept
+// as given (each file once, at its first place, however often it is named
+// or linked); missing paths, symlink loops and non-regular files are
+// reported. A folder that cannot be read to the end is reported along with
+// the drafts found before the error. Each input is handed to `take` as soon
+// as the walk finds it, in path order within each folder.
+void walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options,
+                 const std::function<void(Input)>& take);
 
 }  // namespace followup::cli

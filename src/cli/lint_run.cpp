@@ -1,13 +1,14 @@
 #include "cli/lint_run.hpp"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <map>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -19,13 +20,13 @@
 #include "diag/fixes.hpp"
 #include "diag/report.hpp"
 #include "lint/document.hpp"
+#include "platform/terminal.hpp"
 
 namespace followup::cli {
 namespace fs = std::filesystem;
 
 namespace {
 
-void out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 void err(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 
 // One input linted, before it is rendered.
@@ -47,6 +48,7 @@ struct Rendered {
   std::string error;                       // "path: error: ..." for stderr
   std::vector<std::string> config_errors;  // formatted, written once per run each
   std::optional<diag::FileSummary> summary;
+  std::map<std::string, std::pair<size_t, size_t>> rule_counts;  // --statistics: rule -> (findings, fixable)
   std::vector<const config::Suppression*> used_suppressions;
   size_t fixes_applied = 0;
   bool fails = false;  // a finding at or above --fail-on
@@ -80,18 +82,20 @@ void apply_fixes(const Input& input, const Options& o, Outcome& outcome,
 
 Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspace) {
   Outcome outcome;
-  outcome.path = input.path == "-" ? "<stdin>" : input.path;
+  const bool from_stdin = input.path == "-";
+  outcome.path = from_stdin ? o.stdin_filename.value_or("<stdin>") : input.path;
   if (!input.error.empty()) {
     outcome.error = input.error;
     return outcome;
   }
   std::string error;
-  auto text = input.path == "-" ? read_stdin(error) : read_file(input.path, error);
+  auto text = from_stdin ? read_stdin(error) : read_file(input.path, error);
   if (!text) {
     outcome.error = error;
     return outcome;
   }
-  auto resolved = workspace.resolve(input.path == "-" ? fs::path("stdin.txt") : fs::path(input.path));
+  // Standard input is found a config as if it were the file it names, or a file in this folder.
+  auto resolved = workspace.resolve(from_stdin ? fs::path(o.stdin_filename.value_or("stdin.txt")) : fs::path(input.path));
   if (!resolved.settings) {
     for (const auto& e : resolved.errors) outcome.config_errors.push_back(config::format_error(e));
     return outcome;
@@ -102,7 +106,7 @@ Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspac
     outcome.result = std::move(linted.result);
   };
   lint_bytes(std::move(*text));
-  if (o.fix && input.path != "-") apply_fixes(input, o, outcome, lint_bytes);
+  if (o.fix && !from_stdin) apply_fixes(input, o, outcome, lint_bytes);
   return outcome;
 }
 
@@ -117,14 +121,47 @@ Rendered render(Outcome outcome, const Options& o, const diag::ReportRenderer& r
   diag::FileReport report{outcome.source.get(), outcome.path,
                           std::string(core::kind_name(outcome.result.context.effective_kind())),
                           std::move(outcome.result.diagnostics)};
-  r.report = renderer.file(report);
+  if (o.diff_only) {
+    // only the diff is shown
+  } else if (o.statistics) {
+    for (const auto& d : report.diagnostics) {
+      auto& [count, fixable] = r.rule_counts[d.rule_id];
+      ++count;
+      fixable += std::any_of(d.fixes.begin(), d.fixes.end(),
+                             [](const diag::Fix& f) { return f.applicability == diag::Applicability::kSafe; });
+    }
+  } else {
+    r.report = renderer.file(report);
+  }
   r.summary = diag::summarize(report);
   r.fails = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                         [&](const diag::Diagnostic& d) { return d.severity >= o.fail_on; });
   return r;
 }
 
-std::unique_ptr<diag::ReportRenderer> make_renderer(const Options& o, lint::Workspace& workspace) {
+// --color wins; then FORCE_COLOR and NO_COLOR (each counts when set and not
+// empty; FORCE_COLOR=0 does not force); then whether the report goes to a terminal.
+bool use_color(const Options& o, std::FILE* sink) {
+  if (o.color_given) return o.color == ColorMode::kAlways;
+  const char* force = std::getenv("FORCE_COLOR");
+  if (force && *force && std::string_view(force) != "0") return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return platform::is_terminal(sink);
+}
+
+// A terminal's width; else $COLUMNS; else 140 columns, as a log or a pipe
+// reads better with a 350-column paragraph cut around each caret too.
+uint32_t excerpt_width(std::FILE* sink) {
+  if (uint32_t columns = platform::terminal_columns(sink)) return columns;
+  if (const char* env = std::getenv("COLUMNS")) {
+    long columns = std::strtol(env, nullptr, 10);
+    if (columns >= 20 && columns <= 100000) return static_cast<uint32_t>(columns);
+  }
+  return 140;
+}
+
+std::unique_ptr<diag::ReportRenderer> make_renderer(const Options& o, lint::Workspace& workspace, std::FILE* sink) {
   switch (o.format) {
     case Format::kJson: return diag::json_renderer();
     case Format::kGithub: return diag::github_renderer();
@@ -137,19 +174,16 @@ std::unique_ptr<diag::ReportRenderer> make_renderer(const Options& o, lint::Work
     }
     case Format::kText: break;
   }
-  // NO_COLOR counts when set and not empty (no-color.org); an explicit --color always wins over it.
-  const char* no_color = std::getenv("NO_COLOR");
-  bool color = o.color == ColorMode::kAlways ||
-               (o.color == ColorMode::kAuto && ::isatty(STDOUT_FILENO) && !(no_color && *no_color));
-  return diag::text_renderer({color}, !o.quiet);
+  return diag::text_renderer({use_color(o, sink), excerpt_width(sink)}, !o.quiet);
 }
 
 // Writes each file's piece as it comes, in input order, and keeps what the
 // end of the run needs.
 class ReportWriter {
  public:
-  ReportWriter(const Options& o, const diag::ReportRenderer& renderer) : o_(o), renderer_(renderer) {
-    out(renderer_.head());
+  ReportWriter(const Options& o, const diag::ReportRenderer& renderer, std::FILE* sink)
+      : o_(o), renderer_(renderer), sink_(sink) {
+    if (!o_.statistics && !o_.diff_only) out(renderer_.head());
   }
 
   void write(Rendered r) {
@@ -158,7 +192,8 @@ class ReportWriter {
     failed_ = failed_ || !r.config_errors.empty() || !r.error.empty();
     err(r.error);
     // The diff goes beside the report: stdout holds one document in the machine formats.
-    if (!r.diff.empty()) (o_.format == Format::kText ? out : err)(r.diff);
+    if (!r.diff.empty() && (o_.format == Format::kText || o_.diff_only)) out(r.diff);
+    else if (!r.diff.empty()) err(r.diff);
     if (!r.report.empty()) {
       if (wrote_piece_) out(renderer_.separator());
       out(r.report);
@@ -166,17 +201,53 @@ class ReportWriter {
       flush_now_and_then();
     }
     if (r.summary) totals_.add(*r.summary);
-    fails_ = fails_ || r.fails;
+    for (const auto& [rule, n] : r.rule_counts) {
+      rule_counts_[rule].first += n.first;
+      rule_counts_[rule].second += n.second;
+    }
+    // --diff reports changes only: the exit code says whether there were any.
+    fails_ = fails_ || (o_.diff_only ? !r.diff.empty() : r.fails);
     fixed_ += r.fixes_applied;
     used_.insert(r.used_suppressions.begin(), r.used_suppressions.end());
   }
 
-  int finish(lint::Workspace& workspace) {
-    out(renderer_.tail(totals_));
-    std::fflush(stdout);
+  int finish(lint::Workspace& workspace, const std::vector<fs::path>& walked) {
+    if (o_.statistics) out(statistics(workspace));
+    else if (!o_.diff_only) out(renderer_.tail(totals_));
+    if (std::fflush(sink_) != 0 || std::ferror(sink_)) {
+      err(fmt::format("followup-lint: error: cannot write the report{}: {}\n",
+                      o_.output_file ? " to " + *o_.output_file : "", std::strerror(errno)));
+      failed_ = true;
+    }
     if (o_.format == Format::kText && o_.fix && !o_.dry_run && fixed_ && !o_.quiet)
       err(fmt::format("applied {} fix{}\n", fixed_, fixed_ == 1 ? "" : "es"));
-    // Config suppressions that silenced nothing anywhere in this run.
+    report_stale_settings(workspace, walked);
+    if (failed_) return 2;
+    return fails_ && !o_.exit_zero ? 1 : 0;
+  }
+
+ private:
+  void out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), sink_); }
+
+  std::string statistics(lint::Workspace& workspace) {
+    auto resolved = workspace.resolve("stdin.txt");
+    std::vector<diag::RuleCount> counts;
+    for (const auto& [rule, n] : rule_counts_) {
+      diag::RuleCount c{rule, "", "", n.first, n.second};
+      if (auto severity = totals_.rules.find(rule); severity != totals_.rules.end())
+        c.severity = std::string(core::severity_name(severity->second));
+      if (resolved.settings)
+        if (const rules::Rule* r = resolved.settings->rules->find(rule)) c.summary = r->summary;
+      counts.push_back(std::move(c));
+    }
+    return o_.format == Format::kJson ? diag::render_statistics_json(std::move(counts), totals_)
+                                      : diag::render_statistics_text(std::move(counts));
+  }
+
+  // Config settings that did nothing in this run: a [[suppress]] that
+  // silenced nothing, and an exclude glob that matched no file of a folder
+  // walked whole (a typo such as "archiv/" otherwise fails silently).
+  void report_stale_settings(lint::Workspace& workspace, const std::vector<fs::path>& walked) {
     for (const auto& config : workspace.configs()) {
       for (const auto& s : config->suppressions) {
         if (used_.count(&s)) continue;
@@ -184,48 +255,86 @@ class ReportWriter {
                         s.origin.file, s.origin.line, s.origin.column, s.rule));
       }
     }
-    return failed_ ? 2 : fails_ ? 1 : 0;
+    for (const auto& glob : workspace.unmatched_excludes(walked))
+      err(fmt::format("{}:{}:{}: warning: the exclude pattern '{}' matched no file in the folders linted; "
+                      "check its spelling, or remove it if it is stale\n",
+                      glob.origin.file, glob.origin.line, glob.origin.column, glob.pattern));
   }
 
- private:
   // Findings reach a reader (a pipe, an editor's task runner) as they come,
   // at the cost of one write every few milliseconds, not one per file.
   void flush_now_and_then() {
     auto now = std::chrono::steady_clock::now();
     if (now - last_flush_ < std::chrono::milliseconds(20)) return;
-    std::fflush(stdout);
+    std::fflush(sink_);
     last_flush_ = now;
   }
 
   const Options& o_;
   const diag::ReportRenderer& renderer_;
+  std::FILE* sink_;
   std::chrono::steady_clock::time_point last_flush_{};
   diag::RunTotals totals_;
+  std::map<std::string, std::pair<size_t, size_t>> rule_counts_;
   std::set<std::string> printed_config_errors_;
   std::set<const config::Suppression*> used_;
   bool wrote_piece_ = false, failed_ = false, fails_ = false;
   size_t fixed_ = 0;
 };
 
+// Where the report goes: standard output, or the --output-file.
+struct Sink {
+  std::FILE* file = stdout;
+  std::string error;
+  explicit Sink(const Options& o) {
+    if (!o.output_file) return;
+    file = std::fopen(o.output_file->c_str(), "wb");
+    if (!file) error = fmt::format("cannot write {}: {}", *o.output_file, std::strerror(errno));
+  }
+  ~Sink() {
+    if (file && file != stdout) std::fclose(file);
+  }
+  Sink(const Sink&) = delete;
+  Sink& operator=(const Sink&) = delete;
+};
+
+std::vector<fs::path> walked_folders(const Options& o) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& p : o.paths)
+    if (p != "-" && fs::is_directory(p, ec)) out.emplace_back(p);
+  return out;
+}
+
 }  // namespace
 
 int lint_paths(const Options& o, lint::Workspace& workspace) {
-  auto renderer = make_renderer(o, workspace);
-  ReportWriter writer(o, *renderer);
-  auto excluded = [&](const fs::path& p) { return workspace.excluded(p); };
+  Sink sink(o);
+  if (!sink.error.empty()) {
+    err(fmt::format("followup-lint: error: {}\n", sink.error));
+    return 2;
+  }
+  auto renderer = make_renderer(o, workspace, sink.file);
+  ReportWriter writer(o, *renderer, sink.file);
+  WalkOptions walk;
+  walk.excluded = [&](const fs::path& p, bool folder) { return workspace.excluded(p, folder); };
+  walk.exclude_named = o.force_exclude;
+  // With --force-exclude, standard input named as an excluded file is passed over, as the file would be.
+  std::vector<std::string> paths = o.paths;
+  if (o.force_exclude && o.stdin_filename && workspace.excluded(*o.stdin_filename)) paths.clear();
   auto process = [&](const Input& input) { return render(lint_one(input, o, workspace), o, *renderer); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::error_code ec;
-  if (o.paths.size() == 1 && !fs::is_directory(o.paths.front(), ec)) jobs = 1;  // one draft: no threads to start
+  if (paths.size() <= 1 && !(paths.size() == 1 && fs::is_directory(paths.front(), ec))) jobs = 1;  // no threads for one draft
   if (jobs <= 1) {
-    walk_inputs(o.paths, excluded, [&](Input input) { writer.write(process(input)); });
-    return writer.finish(workspace);
+    walk_inputs(paths, walk, [&](Input input) { writer.write(process(input)); });
+    return writer.finish(workspace, walked_folders(o));
   }
   // The walk feeds the workers as it finds drafts; a few files per worker in
   // flight keeps them busy without holding a run's worth of output.
   ReorderWindow<Input, Rendered> window(8 * jobs);
   std::thread walker([&] {
-    walk_inputs(o.paths, excluded, [&](Input input) { window.add(std::move(input)); });
+    walk_inputs(paths, walk, [&](Input input) { window.add(std::move(input)); });
     window.close();
   });
   std::vector<std::thread> workers;
@@ -236,7 +345,7 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
   while (auto rendered = window.take()) writer.write(std::move(*rendered));
   walker.join();
   for (auto& w : workers) w.join();
-  return writer.finish(workspace);
+  return writer.finish(workspace, walked_folders(o));
 }
 
 }  // namespace followup::cli

@@ -24,11 +24,20 @@ struct Options {
   bool template_mode = false;
   bool fix = false;
   bool unsafe_fixes = false;
-  bool dry_run = false;
+  bool dry_run = false;    // --fix --dry-run or --diff: show the fixes as a diff, write nothing
+  bool diff_only = false;  // --diff: the diff alone, no findings; exit 1 when there is one
   ColorMode color = ColorMode::kAuto;
+  bool color_given = false;  // --color was on the command line (it wins over NO_COLOR / FORCE_COLOR)
   core::Severity fail_on = core::Severity::kWarning;
   unsigned jobs = 0;  // 0 = one per core
   bool quiet = false;
+  std::vector<std::string> select;  // rule IDs or groups ("style"); empty = every rule
+  std::vector<std::string> ignore;
+  bool statistics = false;
+  std::optional<std::string> stdin_filename;
+  std::optional<std::string> output_file;
+  bool exit_zero = false;
+  bool force_exclude = false;
   std::string explain_rule;
   int port = 8480;            // serve: 0 picks a free port
   bool open_browser = false;  // serve --open

@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "text/compare.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -28,6 +30,25 @@ std::vector<std::string> string_list(const core::Value& v, const std::string& ke
     } else {
       errors.push_back({item.origin, fmt::format("'{}' must hold only strings, found {}", key, item.type_name())});
     }
+  }
+  return out;
+}
+
+// A list of globs: each must compile, and each keeps where it was written
+// (for "this exclude pattern matched nothing").
+std::vector<std::string> glob_list(const core::Value& v, const std::string& key, std::vector<LoadError>& errors,
+                                   std::vector<core::Origin>* origins = nullptr) {
+  std::vector<std::string> out = string_list(v, key, errors);
+  std::vector<const core::Value*> items;
+  if (v.is_string()) items.push_back(&v);
+  else if (v.is_array())
+    for (const auto& item : v.array())
+      if (item.is_string()) items.push_back(&item);
+  for (const auto* item : items) {
+    if (origins) origins->push_back(item->origin);
+    auto compiled = Glob::compile(item->str());
+    if (auto* why = std::get_if<std::string>(&compiled))
+      errors.push_back({item->origin, fmt::format("'{}' is not a glob that can match: {}", item->str(), *why)});
   }
   return out;
 }
@@ -95,7 +116,7 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
     } else if (key == "rule_paths") {
       for (const auto& p : string_list(value, key, errors)) config.rule_paths.push_back(config.folder / p);
     } else if (key == "exclude") {
-      config.exclude = string_list(value, key, errors);
+      config.exclude = glob_list(value, key, errors, &config.exclude_origins);
     } else if (key == "overrides") {
       if (!value.is_array()) {
         errors.push_back({value.origin, "'overrides' must be an array of tables ([[overrides]])"});
@@ -110,7 +131,7 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
         o.origin = item.origin;
         for (const auto& [k, v] : item.table()) {
           if (k == "files") {
-            o.files = string_list(v, k, errors);
+            o.files = glob_list(v, k, errors);
           } else if (k == "rules") {
             read_rules_table(v, o.rules, errors);
           } else {
@@ -136,7 +157,7 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
           if (k == "rule" && v.is_string()) {
             s.rule = v.str();
           } else if (k == "files") {
-            s.files = string_list(v, k, errors);
+            s.files = glob_list(v, k, errors);
           } else if (k == "match" && v.is_string()) {
             s.match = v.str();
           } else {
@@ -261,7 +282,9 @@ void apply_context(core::Context& context, const core::Table& table, const std::
     } else if (key == "disable") {
       continue;  // front matter suppression list, read by the linter
     } else {
-      errors.push_back({v.origin, fmt::format("unknown context key '{}'", key)});
+      std::string near = text::closest_word(key, core::context_keys());
+      errors.push_back({v.origin, near.empty() ? fmt::format("unknown context key '{}'", key)
+                                               : fmt::format("unknown context key '{}'; did you mean '{}'?", key, near)});
       ok = false;
     }
     if (ok) mark();
@@ -303,45 +326,6 @@ std::variant<std::pair<std::string, core::Value>, std::string> parse_context_fla
     v.data = std::move(items);
   }
   return std::make_pair(key, v);
-}
-
-namespace {
-bool glob_at(std::string_view p, std::string_view s) {
-  while (!p.empty()) {
-    if (p.substr(0, 2) == "**") {
-      p.remove_prefix(2);
-      if (p.empty()) return true;  // a trailing '**' takes everything below
-      if (p[0] == '/') p.remove_prefix(1);
-      for (size_t i = 0; i <= s.size(); ++i)
-        if ((i == 0 || s[i - 1] == '/') && glob_at(p, s.substr(i))) return true;
-      return false;
-    }
-    if (p[0] == '*') {
-      p.remove_prefix(1);
-      for (size_t i = 0; i <= s.size(); ++i) {
-        if (glob_at(p, s.substr(i))) return true;
-        if (i < s.size() && s[i] == '/') return false;
-      }
-      return false;
-    }
-    if (s.empty()) return false;
-    if (p[0] != '?' && p[0] != s[0]) return false;
-    if (p[0] == '?' && s[0] == '/') return false;
-    p.remove_prefix(1);
-    s.remove_prefix(1);
-  }
-  return s.empty();
-}
-}  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (glob_at(pattern, path)) return true;
-  // A pattern without '/' matches the file name in any folder, as .gitignore does.
-  if (pattern.find('/') == std::string_view::npos) {
-    auto slash = path.rfind('/');
-    if (slash != std::string_view::npos) return glob_at(pattern, path.substr(slash + 1));
-  }
-  return false;
 }
 
 }  // namespace followup::config

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "config/glob.hpp"
 #include "config/toml_value.hpp"
 #include "core/context.hpp"
 #include "core/value.hpp"
@@ -34,7 +35,8 @@ struct Config {
   core::Table context;           // [context]
   std::map<std::string, core::Value> rules;  // [rules."ID"]
   std::vector<std::filesystem::path> rule_paths;
-  std::vector<std::string> exclude;
+  std::vector<std::string> exclude;           // globs (gitignore syntax), relative to the folder
+  std::vector<core::Origin> exclude_origins;  // where each was written
   std::vector<FileOverride> overrides;
   std::vector<Suppression> suppressions;
   // [input]: how files are read.
@@ -61,7 +63,5 @@ void apply_context(core::Context& context, const core::Table& table, const std::
 // parses (dates, booleans, arrays), else as a plain string.
 std::variant<std::pair<std::string, core::Value>, std::string> parse_context_flag(std::string_view flag);
 
-// Shell-style glob: '*' within a path segment, '**' across segments, '?'.
-bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace followup::config

@@ -17,8 +17,11 @@ inline std::string_view severity_name(Severity s) {
   return "error";
 }
 
+// The word people read in text output: "note" where configs and JSON say "info".
+inline std::string_view severity_label(Severity s) { return s == Severity::kInfo ? "note" : severity_name(s); }
+
 inline std::optional<Severity> parse_severity(std::string_view name) {
-  if (name == "info") return Severity::kInfo;
+  if (name == "info" || name == "note") return Severity::kInfo;  // "note" is what the text output calls it
   if (name == "warning") return Severity::kWarning;
   if (name == "error") return Severity::kError;
   return std::nullopt;

@@ -1,5 +1,6 @@
 #include "diag/fixes.hpp"
 
+#include <dtl/dtl.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -74,29 +75,28 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
   if (before == after) return {};
-  auto a = lines_of(before), b = lines_of(after);
-  // Fixes change a few nearby lines: one hunk between the common prefix and suffix.
-  size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
-    ++suffix;
-  size_t context = 3;
-  size_t start = prefix > context ? prefix - context : 0;
-  size_t a_end = std::min(a.size(), a.size() - suffix + context);
-  size_t b_end = std::min(b.size(), b.size() - suffix + context);
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n@@ -{},{} +{},{} @@\n", path, path, start + 1, a_end - start,
-                                start + 1, b_end - start);
-  auto emit = [&](char mark, std::string_view line) {
+  std::vector<std::string> a, b;
+  for (auto line : lines_of(before)) a.emplace_back(line);
+  for (auto line : lines_of(after)) b.emplace_back(line);
+  // dtl finds the shortest edit script; each hunk keeps three lines of
+  // context, so a fix on line 3 and one on line 40 give two small hunks.
+  dtl::Diff<std::string, std::vector<std::string>> diff(a, b);
+  diff.onHuge();
+  diff.compose();
+  diff.composeUnifiedHunks();
+  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  auto emit = [&](char mark, const std::string& line) {
     out += mark;
     out += line;
     if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
   };
-  for (size_t i = start; i < prefix; ++i) emit(' ', a[i]);
-  for (size_t i = prefix; i < a.size() - suffix; ++i) emit('-', a[i]);
-  for (size_t i = prefix; i < b.size() - suffix; ++i) emit('+', b[i]);
-  for (size_t i = a.size() - suffix; i < a_end; ++i) emit(' ', a[i]);
+  auto mark_of = [](dtl::edit_t type) { return type == dtl::SES_ADD ? '+' : type == dtl::SES_DELETE ? '-' : ' '; };
+  for (const auto& hunk : diff.getUniHunks()) {
+    out += fmt::format("@@ -{},{} +{},{} @@\n", hunk.a, hunk.b, hunk.c, hunk.d);
+    for (const auto& e : hunk.common[0]) emit(' ', e.first);
+    for (const auto& e : hunk.change) emit(mark_of(e.second.type), e.first);
+    for (const auto& e : hunk.common[1]) emit(' ', e.first);
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "diag/report.hpp"
+#include "core/utf8.hpp"
 #include "text/width.hpp"
 
 namespace followup::diag {
@@ -36,6 +37,66 @@ uint32_t width_of(std::string_view text) {
   return text::display_width(text) + tabs * (kTabWidth - 1);
 }
 
+
+// The columns one code point takes, tabs expanded.
+uint32_t code_point_width(std::string_view line, uint32_t at, uint32_t& length) {
+  length = core::decode_utf8(line, at).length;
+  return width_of(line.substr(at, length));
+}
+
+// The part of `line` (byte offsets) shown in `budget` columns: the caret's
+// start keeps about a third of the budget to its left, so the reader sees
+// what comes before the finding and as much as fits after it.
+struct Window {
+  uint32_t from, to;
+};
+Window fit_window(std::string_view line, uint32_t caret, uint32_t budget) {
+  uint32_t from = caret, used = 0, length = 0;
+  while (from > 0) {
+    uint32_t prev = from - 1;
+    while (prev > 0 && (static_cast<unsigned char>(line[prev]) & 0xC0) == 0x80) --prev;
+    uint32_t w = code_point_width(line, prev, length);
+    if (used + w > budget / 3) break;
+    used += w;
+    from = prev;
+  }
+  uint32_t to = from;
+  used = 0;
+  while (to < line.size()) {
+    uint32_t w = code_point_width(line, to, length);
+    if (used + w > budget) break;
+    used += w;
+    to += length;
+  }
+  return {from, to};
+}
+
+template <typename Paint>
+std::string excerpt(const core::Source& source, core::Span span, uint32_t line_number, const TextOptions& options,
+                    const Paint& paint) {
+  core::Span line = source.line_span(line_number);
+  std::string_view text = source.slice(line);
+  uint32_t begin = std::max(span.begin, line.begin) - line.begin;
+  uint32_t end = std::min(std::max(span.end, line.begin), line.end) - line.begin;
+  end = std::max(end, begin);
+  // Without a width, a 10 MB line is still not echoed whole.
+  constexpr uint32_t kGutter = 8, kUnlimited = 400, kNarrowest = 40;
+  uint32_t budget = options.width ? std::max(options.width, kGutter + kNarrowest) - kGutter - 2 : kUnlimited;
+  Window shown{0, static_cast<uint32_t>(text.size())};
+  if (width_of(text.substr(0, std::min<size_t>(text.size(), 4 * budget + 4))) > budget) shown = fit_window(text, begin, budget);
+  end = std::min(std::max(end, shown.from), shown.to);
+  std::string_view cut = text.substr(shown.from, shown.to - shown.from);
+  std::string_view left = shown.from > 0 ? "…" : "", right = shown.to < text.size() ? "…" : "";
+  uint32_t pad = width_of(text.substr(shown.from, begin - shown.from)) + (shown.from > 0 ? 1 : 0);
+  uint32_t width = width_of(text.substr(begin, end - begin));
+  std::string marker(1, '^');
+  marker.append(width > 1 ? width - 1 : 0, '~');
+  std::string out = fmt::format("{} {}{}{}\n", paint(kBlue, fmt::format("{:>5} |", line_number)), left,
+                                expand_tabs(cut), right);
+  out += fmt::format("{} {}{}\n", paint(kBlue, "      |"), std::string(pad, ' '), paint(kGreen, marker));
+  return out;
+}
+
 }  // namespace
 
 std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, const TextOptions& options) {
@@ -48,27 +109,9 @@ std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, 
                                                                         : kCyan;
   Range r = to_range(source, d.span);
   std::string out = fmt::format("{} {} {} {}\n", paint(kBold, fmt::format("{}:{}:{}:", file.path, r.line, r.column)),
-                                paint(severity_color, fmt::format("{}:", core::severity_name(d.severity))),
+                                paint(severity_color, fmt::format("{}:", core::severity_label(d.severity))),
                                 paint(kBold, d.message), fmt::format("[{}]", d.rule_id));
-  if (source.valid_utf8() && source.size() > 0) {
-    core::Span line = source.line_span(r.line);
-    std::string_view line_text = source.slice(line);
-    constexpr size_t kMaxShown = 400;  // a 10 MB line is not echoed whole
-    uint32_t begin = std::max(d.span.begin, line.begin);
-    uint32_t end = std::min(std::max(d.span.end, begin), line.end);
-    if (line_text.size() <= kMaxShown || begin - line.begin < kMaxShown) {
-      std::string_view shown = line_text.substr(0, std::min(line_text.size(), kMaxShown));
-      uint32_t shown_end = line.begin + static_cast<uint32_t>(shown.size());
-      end = std::min(end, shown_end);
-      uint32_t pad = width_of(source.slice({line.begin, begin}));
-      uint32_t width = width_of(source.slice({begin, end}));
-      std::string marker(1, '^');
-      marker.append(width > 1 ? width - 1 : 0, '~');
-      out += fmt::format("{} {}{}\n", paint(kBlue, fmt::format("{:>5} |", r.line)), expand_tabs(shown),
-                         shown.size() < line_text.size() ? " ..." : "");
-      out += fmt::format("{} {}{}\n", paint(kBlue, "      |"), std::string(pad, ' '), paint(kGreen, marker));
-    }
-  }
+  if (source.valid_utf8() && source.size() > 0) out += excerpt(source, d.span, r.line, options, paint);
   if (!d.help.empty()) out += fmt::format("      {} {}\n", paint(kBold, "= help:"), d.help);
   for (const auto& fix : d.fixes) {
     out += fmt::format("      {} {}{}\n", paint(kBold, "= fix:"), fix.title,

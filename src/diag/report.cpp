@@ -16,7 +16,7 @@ std::string format_counts(const Counts& c) {
   std::vector<std::string> parts;
   if (c.errors) parts.push_back(fmt::format("{} error{}", c.errors, c.errors == 1 ? "" : "s"));
   if (c.warnings) parts.push_back(fmt::format("{} warning{}", c.warnings, c.warnings == 1 ? "" : "s"));
-  if (c.infos) parts.push_back(fmt::format("{} info{}", c.infos, c.infos == 1 ? "" : "s"));
+  if (c.infos) parts.push_back(fmt::format("{} note{}", c.infos, c.infos == 1 ? "" : "s"));
   if (parts.empty()) return "no problems";
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];

@@ -66,6 +66,9 @@ class ReportRenderer {
 
 struct TextOptions {
   bool color = false;
+  // Columns an excerpt may take, gutter included: a longer line is cut
+  // around the caret, with "…" where text was left out. 0 shows whole lines.
+  uint32_t width = 0;
 };
 
 std::unique_ptr<ReportRenderer> text_renderer(const TextOptions& options, bool summary);
@@ -83,6 +86,22 @@ std::string render_text(const std::vector<FileReport>& files, const TextOptions&
 std::string render_json(const std::vector<FileReport>& files);
 std::string render_sarif(const std::vector<FileReport>& files, const std::vector<RuleDoc>& rules);
 std::string render_github(const std::vector<FileReport>& files);
+
+// --statistics: how often each rule fired in a run, most frequent first.
+struct RuleCount {
+  std::string rule, severity, summary;
+  size_t count = 0, fixable = 0;  // fixable: findings with a safe fix
+};
+std::string render_statistics_text(std::vector<RuleCount> counts);
+std::string render_statistics_json(std::vector<RuleCount> counts, const RunTotals& totals);
+
+// --list-rules: each rule with the severity it has here (maybe "off").
+struct ListedRule {
+  RuleDoc doc;
+  std::string severity;
+};
+std::string render_rule_list_text(const std::vector<ListedRule>& rules);
+std::string render_rule_list_json(const std::vector<ListedRule>& rules);
 
 // A span as 1-based line and code-point column; end_column is exclusive.
 struct Range {

@@ -1,8 +1,11 @@
 #include "lint/workspace.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
+
+#include "text/compare.hpp"
 
 namespace followup::lint {
 
@@ -35,14 +38,57 @@ std::set<std::string> defined_rule_ids(const std::vector<RuleFile>& user_rules) 
 void check_rule_ids(const config::Config& config, const std::vector<RuleFile>& user_rules,
                     std::vector<LoadError>& errors) {
   std::set<std::string> ids = defined_rule_ids(user_rules);
+  std::vector<std::string> known(ids.begin(), ids.end());
+  auto unknown = [&](const std::string& id, const char* where) {
+    std::string near = text::closest_word(id, known);
+    return near.empty() ? fmt::format("unknown rule '{}' in {} (see --list-rules)", id, where)
+                        : fmt::format("unknown rule '{}' in {}; did you mean '{}'?", id, where, near);
+  };
   for (const auto& o : config.overrides)
     for (const auto& [id, table] : o.rules)
-      if (!ids.count(id)) errors.push_back({table.origin, fmt::format("unknown rule '{}' in [[overrides]]", id)});
+      if (!ids.count(id)) errors.push_back({table.origin, unknown(id, "[[overrides]]")});
   for (const auto& s : config.suppressions)
-    if (!ids.count(s.rule)) errors.push_back({s.origin, fmt::format("unknown rule '{}' in [[suppress]]", s.rule)});
+    if (!ids.count(s.rule)) errors.push_back({s.origin, unknown(s.rule, "[[suppress]]")});
+}
+
+bool selected_by(const std::vector<std::string>& names, const std::string& id) {
+  for (const auto& name : names)
+    if (name == id || id.compare(0, name.size() + 1, name + ".") == 0) return true;
+  return false;
+}
+
+// --select and --ignore as rule settings: a rule left out is "off"; a rule
+// selected by its own ID runs even where the config turned it off.
+void apply_selection(const RuleSelection& selection, const std::vector<RuleFile>& user_rules,
+                     std::map<std::string, core::Value>& rule_settings) {
+  for (const auto& id : defined_rule_ids(user_rules)) {
+    bool on = (selection.select.empty() || selected_by(selection.select, id)) && !selected_by(selection.ignore, id);
+    core::Value& settings = rule_settings[id];
+    if (!settings.is_table()) settings.data = core::Table{};
+    auto& table = std::get<core::Table>(settings.data);
+    if (!on) {
+      table["severity"].data = std::string("off");
+      table["severity"].origin = {"--select/--ignore", 0, 0};
+    } else if (std::count(selection.select.begin(), selection.select.end(), id)) {
+      auto severity = table.find("severity");
+      if (severity != table.end() && severity->second.is_string() && severity->second.str() == "off") table.erase(severity);
+    }
+  }
 }
 
 }  // namespace
+
+std::vector<std::string> Workspace::rule_names(const std::filesystem::path& file) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [entry, rel] = locate(file);
+  std::vector<std::string> names;
+  for (const auto& id : defined_rule_ids(entry->user_rules)) {
+    std::string group = id.substr(0, id.find('.'));
+    if (names.empty() || names.back() != group) names.push_back(group);
+  }
+  for (const auto& id : defined_rule_ids(entry->user_rules)) names.push_back(id);
+  return names;
+}
 
 Workspace::Workspace(WorkspaceOptions options) : options_(std::move(options)) {
   std::error_code ec;
@@ -71,7 +117,7 @@ std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& fil
       config_path = cached->second;
     } else {
       auto found = config::find_config(folder);
-      config_path = found ? found->string() : "";
+      config_path = found ? found->string() : options_.fallback_config ? options_.fallback_config->string() : "";
       folder_to_config_[folder] = config_path;
     }
   }
@@ -136,6 +182,7 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
       if (match) suppressions.push_back(&s);
     }
   }
+  if (!options_.selection.empty()) apply_selection(options_.selection, entry->user_rules, rule_settings);
   auto cached = entry->settings.find(key);
   std::shared_ptr<const LintSettings> base;
   if (cached != entry->settings.end()) {
@@ -177,7 +224,7 @@ Workspace::Resolved Workspace::resolve(const fs::path& file) {
   return resolved;
 }
 
-bool Workspace::excluded(const fs::path& file) {
+bool Workspace::excluded(const fs::path& file, bool folder) {
   std::shared_ptr<ConfigEntry> entry;
   std::string rel;
   {
@@ -185,9 +232,36 @@ bool Workspace::excluded(const fs::path& file) {
     std::tie(entry, rel) = locate(file);
   }
   if (!entry->config) return false;
-  for (const auto& glob : entry->config->exclude)
-    if (config::glob_match(glob, rel)) return true;
+  const auto& globs = entry->config->exclude;
+  for (size_t i = 0; i < globs.size(); ++i) {
+    bool hit = folder ? config::glob_match_entry(globs[i], rel, true) : config::glob_match(globs[i], rel);
+    if (!hit) continue;
+    std::lock_guard<std::mutex> lock(mutex_);
+    entry->exclude_hits.resize(globs.size());
+    entry->exclude_hits[i] = 1;
+    return true;
+  }
   return false;
+}
+
+std::vector<UnmatchedGlob> Workspace::unmatched_excludes(const std::vector<fs::path>& walked) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<UnmatchedGlob> out;
+  for (const auto& [path, entry] : entries_) {
+    if (!entry->config || !entry->errors.empty()) continue;
+    fs::path folder = absolute(entry->config->folder).lexically_normal();
+    bool covered = false;
+    for (const auto& root : walked) {
+      fs::path rel = folder.lexically_relative(absolute(root).lexically_normal());
+      covered = covered || (!rel.empty() && rel.native().rfind("..", 0) != 0);
+    }
+    if (!covered) continue;
+    const auto& config = *entry->config;
+    for (size_t i = 0; i < config.exclude.size(); ++i)
+      if (i >= entry->exclude_hits.size() || !entry->exclude_hits[i])
+        out.push_back({config.exclude[i], i < config.exclude_origins.size() ? config.exclude_origins[i] : core::Origin{}});
+  }
+  return out;
 }
 
 // Path arithmetic is dear next to a glob match (a walk asks for every

@@ -17,10 +17,26 @@
 
 namespace followup::lint {
 
+// --select / --ignore: rule IDs or groups (the part of an ID before the dot).
+struct RuleSelection {
+  std::vector<std::string> select;  // empty = every rule the config leaves on
+  std::vector<std::string> ignore;
+  bool empty() const { return select.empty() && ignore.empty(); }
+};
+
 struct WorkspaceOptions {
   std::optional<std::filesystem::path> config_path;  // --config; else discovery
   std::optional<std::string> config_text;            // config_path's text when already read (used once)
+  // Where discovery finds no .followup-lint.toml: $FOLLOWUP_LINT_CONFIG or the user's own config.
+  std::optional<std::filesystem::path> fallback_config;
   core::Table command_line_context;                  // --kind, --context, --template
+  RuleSelection selection;
+};
+
+// An `exclude` glob that no file of the run matched.
+struct UnmatchedGlob {
+  std::string pattern;
+  core::Origin origin;
 };
 
 class Workspace {
@@ -38,8 +54,17 @@ class Workspace {
   // input pass any name in the current folder ("stdin.txt").
   Resolved resolve(const std::filesystem::path& file);
 
-  // Whether `file` matches the config's `exclude` globs.
-  bool excluded(const std::filesystem::path& file);
+  // Whether `file` (a folder when `folder`) matches the config's `exclude` globs.
+  bool excluded(const std::filesystem::path& file, bool folder = false);
+
+  // The exclude globs that matched nothing, in the configs whose folder
+  // lies within one of `walked` (the folders the run walked whole): in a
+  // walk that saw every file they could name, they are stale or mistyped.
+  std::vector<UnmatchedGlob> unmatched_excludes(const std::vector<std::filesystem::path>& walked);
+
+  // The groups and rule IDs that --select, --ignore and --explain may name
+  // for drafts in `file`'s folder (built-in rules and the config's own).
+  std::vector<std::string> rule_names(const std::filesystem::path& file);
 
   // Drops every cached config and rule set (the language server calls this
   // when a .followup-lint.toml changes).
@@ -54,6 +79,7 @@ class Workspace {
     std::vector<rules::LoadError> errors;
     std::vector<rules::RuleFile> user_rules;
     std::map<std::string, std::shared_ptr<const LintSettings>> settings;  // by override key
+    std::vector<char> exclude_hits;  // per config->exclude pattern
   };
   std::shared_ptr<ConfigEntry> entry_for(const std::filesystem::path& file);
   // The file's config entry and its path relative to the config's folder (for globs); mutex_ held.

@@ -146,6 +146,9 @@ struct Rule {
   std::vector<std::string> flag_examples;
   std::vector<std::string> pass_examples;
   core::Origin origin;
+  // The settings a config may tune (max_sentences, patterns, ...), merged
+  // with the config's; each value's origin says where it was set.
+  core::Table parameters;
   std::vector<std::unique_ptr<Check>> checks;  // one per variant; none for a stage's rule
 
   bool applies_to(const core::Context& context) const;

@@ -13,6 +13,7 @@
 #include "rules/builtin_rules.hpp"
 #include "rules/registry.hpp"
 #include "rules/sections.hpp"
+#include "text/compare.hpp"
 
 namespace followup::rules {
 namespace {
@@ -182,6 +183,8 @@ std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table
   if (!read_implementation(*rule, params, type, stage)) return nullptr;
   read_severity(*rule, params, severity_override, errors);
   read_scope_and_docs(*rule, params);
+  for (const auto& [key, value] : merged)
+    if (!kCommonKeys.count(key) && key != "report_at") rule->parameters.emplace(key, value);
   for (const auto& variant : variant_tables(merged, params)) {
     Params vp(variant, table.origin, errors);
     CheckCommon common = read_common(id, vp, type ? type->message_fields : stage->message_fields);
@@ -233,8 +236,12 @@ std::unique_ptr<RuleSet> RuleSet::build(const std::vector<const RuleFile*>& file
       if (rule) set->rules_.push_back(std::move(rule));
     }
   }
+  std::vector<std::string> known(seen.begin(), seen.end());
   for (const auto& [id, value] : overrides) {
-    if (!seen.count(id)) errors.push_back({value.origin, fmt::format("unknown rule '{}' in [rules]", id)});
+    if (seen.count(id)) continue;
+    std::string near = text::closest_word(id, known);
+    errors.push_back({value.origin, near.empty() ? fmt::format("unknown rule '{}' in [rules] (see --list-rules)", id)
+                                                 : fmt::format("unknown rule '{}' in [rules]; did you mean '{}'?", id, near)});
   }
   std::sort(set->rules_.begin(), set->rules_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
   // Checks that read the same sections share their spans (SectionCache).

@@ -110,4 +110,18 @@ char32_t to_lower(char32_t code_point) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(code_point)));
 }
 
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates) {
+  const uint32_t allowed = std::max<uint32_t>(1, static_cast<uint32_t>(word.size() / 3));
+  const std::string* best = nullptr;
+  uint32_t best_distance = allowed + 1;
+  for (const auto& candidate : candidates) {
+    uint32_t d = edit_distance(word, candidate, best_distance - 1);
+    if (d < best_distance) {
+      best_distance = d;
+      best = &candidate;
+    }
+  }
+  return best && best_distance > 0 ? *best : std::string();
+}
+
 }  // namespace followup::text

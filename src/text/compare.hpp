@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/span.hpp"
 
@@ -24,6 +25,11 @@ std::string comparison_key(std::string_view text);
 // a 20 KB paste against a 20 KB name is cheap.
 uint32_t edit_distance(std::string_view a, std::string_view b,
                        uint32_t limit = std::numeric_limits<uint32_t>::max());
+
+// "Did you mean": the candidate nearest to `word` when it is a plausible
+// slip (at most a third of the word's length in edits, and at least one
+// edit allowed), or empty. Ties go to the earlier candidate.
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
 // The simple lowercase mapping of one code point (Unicode's, as ICU has it).
 char32_t to_lower(char32_t code_point);

@@ -172,16 +172,17 @@ TEST_CASE("exit code 0 for a clean draft / 1 for findings / and --fail-on moves 
   CHECK(lint(dir, {"--fail-on", "info", "clean.txt"}).exit_code == 0);
 }
 
-TEST_CASE("cli: --fail-on info counts infos / the default (warning) does not", "[cli]") {
+TEST_CASE("cli: --fail-on note (or info) counts notes / the default (warning) does not", "[cli]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"info\"\n");
   dir.write("cliche.txt", kClicheNote);
   auto by_default = lint(dir, {"--color", "never", "cliche.txt"});
   CHECK(by_default.exit_code == 0);
-  CHECK(contains(by_default.out, "cliche.txt:5:115: info: 'team player'"));
-  CHECK(contains(by_default.out, "cliche.txt: 1 info (read as a thank-you note"));
+  CHECK(contains(by_default.out, "cliche.txt:5:115: note: 'team player'"));
+  CHECK(contains(by_default.out, "cliche.txt: 1 note (read as a thank-you note"));
   CHECK(lint(dir, {"--fail-on", "warning", "cliche.txt"}).exit_code == 0);
   CHECK(lint(dir, {"--fail-on", "info", "cliche.txt"}).exit_code == 1);
+  CHECK(lint(dir, {"--fail-on", "note", "cliche.txt"}).exit_code == 1);
 }
 
 TEST_CASE("usage errors exit 2 with one message on stderr and nothing on stdout", "[cli]") {
@@ -195,6 +196,8 @@ TEST_CASE("usage errors exit 2 with one message on stderr and nothing on stdout"
       {{}, "followup-lint: error: no input: give files, folders or '-' (see --help)\n"},
       {{"--frobnicate", "clean.txt"},
        "followup-lint: error: unknown option '--frobnicate' (see --help)\n"},
+      {{"--fomat", "json", "clean.txt"},
+       "followup-lint: error: unknown option '--fomat'; did you mean '--format'? (see --help)\n"},
       {{"--format", "yaml", "clean.txt"},
        "followup-lint: error: unknown format 'yaml' (expected text, json, sarif or github)\n"},
       {{"--jobs", "0", "clean.txt"},
@@ -204,11 +207,11 @@ TEST_CASE("usage errors exit 2 with one message on stderr and nothing on stdout"
       {{"--color", "maybe", "clean.txt"},
        "followup-lint: error: unknown color mode 'maybe' (expected auto, always or never)\n"},
       {{"--fail-on", "never", "clean.txt"},
-       "followup-lint: error: --fail-on needs error, warning or info\n"},
+       "followup-lint: error: --fail-on needs error, warning or note\n"},
       {{"--kind", "interview", "clean.txt"},
-       "followup-lint: error: --kind needs one of thank-you, status-inquiry, rejection-reply\n"},
+       "followup-lint: error: unknown kind of note 'interview' (expected thank-you, status-inquiry or rejection-reply)\n"},
       {{"--dry-run", "clean.txt"},
-       "followup-lint: error: --unsafe-fixes and --dry-run go with --fix\n"},
+       "followup-lint: error: --unsafe-fixes and --dry-run go with --fix (or use --diff)\n"},
       {{"--fix=no", "clean.txt"},
        "followup-lint: error: --fix takes no value (found '--fix=no')\n"},
       {{"--context", "company", "clean.txt"}, "followup-lint: error: --context needs KEY=VALUE\n"},
@@ -231,7 +234,10 @@ TEST_CASE("cli: --help and --version print to stdout and exit 0", "[cli]") {
   auto help = lint(dir, {"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.rfind("usage: followup-lint [OPTIONS] PATH...", 0) == 0);
-  CHECK(contains(help.out, "--fail-on error|warning|info"));
+  CHECK(contains(help.out, "--fail-on SEVERITY"));
+  // Every short flag is in the help, beside its long name.
+  for (const char* both : {"-c, --config", "-f, --format", "-j, --jobs", "-q, --quiet", "-V, --version", "-o, --output-file"})
+    CHECK(contains(help.out, both));
   CHECK(help.err.empty());
   CHECK(lint(dir, {"-h"}).out == help.out);
 
@@ -346,10 +352,10 @@ TEST_CASE(
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "missing.txt: error: no such file or folder\n"
-        "empty: error: no drafts (*.txt, *.md, *.eml) in this folder\n"
+        "empty: error: no drafts (*.txt, *.md, *.eml, *.html) in this folder\n"
         "dangling.txt: error: no such file or folder\n"
         "pipe.txt: error: not a regular file (a device, socket or pipe cannot be linted)\n"
-        "no-drafts: error: no drafts (*.txt, *.md, *.eml) in this folder\n");
+        "no-drafts: error: no drafts (*.txt, *.md, *.eml, *.html) in this folder\n");
   CHECK(contains(r.out, "cliche.txt:5:115: warning: 'team player'"));
   CHECK(contains(r.out, "2 files checked: 1 warning ("));
 
@@ -618,7 +624,7 @@ TEST_CASE("cli: --explain RULE prints the rule's docs and examples / an unknown 
 
   auto unknown = lint(dir, {"--explain", "cliche.soft-skills"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err == "error: unknown rule 'cliche.soft-skills' (see --list-rules)\n");
+  CHECK(unknown.err == "followup-lint: error: unknown rule 'cliche.soft-skills'; did you mean 'cliche.soft-skill'?\n");
   CHECK(unknown.out.empty());
 }
 
@@ -742,19 +748,19 @@ TEST_CASE("unknown rule IDs and context keys in a config: one message each with 
   dir.write(".followup-lint.toml", "\n[rules.\"cliche.soft-skils\"]\nseverity = \"off\"\n");
   auto rule = lint(dir, {"a.txt"});
   CHECK(rule.exit_code == 2);
-  CHECK(rule.err == config + ":2:1: error: unknown rule 'cliche.soft-skils' in [rules]\n");
+  CHECK(rule.err == config + ":2:1: error: unknown rule 'cliche.soft-skils' in [rules]; did you mean 'cliche.soft-skill'?\n");
   CHECK(rule.out.empty());
 
   dir.write(".followup-lint.toml", "[context]\ncompany = \"Acme\"\ninterviewer = \"Ms. Rivera\"\n");
   auto key = lint(dir, {"a.txt"});
   CHECK(key.exit_code == 2);
-  CHECK(key.err == config + ":3:15: error: unknown context key 'interviewer'\n");
+  CHECK(key.err == config + ":3:15: error: unknown context key 'interviewer'; did you mean 'interviewers'?\n");
 
   dir.write(".followup-lint.toml", "[[suppress]]\nrule = \"cliche.team-player\"\n");
   auto suppress = lint(dir, {"a.txt"});
   CHECK(suppress.exit_code == 2);
   CHECK(suppress.err ==
-        config + ":1:1: error: unknown rule 'cliche.team-player' in [[suppress]]\n");
+        config + ":1:1: error: unknown rule 'cliche.team-player' in [[suppress]] (see --list-rules)\n");
 
   // An override for files that are not linted in this run is checked all the same.
   dir.write(".followup-lint.toml",
@@ -764,7 +770,7 @@ TEST_CASE("unknown rule IDs and context keys in a config: one message each with 
   auto override_rule = lint(dir, {"a.txt"});
   CHECK(override_rule.exit_code == 2);
   CHECK(override_rule.err ==
-        config + ":3:1: error: unknown rule 'signature.fullname' in [[overrides]]\n");
+        config + ":3:1: error: unknown rule 'signature.fullname' in [[overrides]]; did you mean 'signature.full-name'?\n");
 
   dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"loud\"\n");
   auto severity = lint(dir, {"a.txt"});
@@ -1003,7 +1009,7 @@ TEST_CASE(
   // A folder whose drafts are all excluded has no drafts.
   auto old = lint(dir, {"drafts/old"});
   CHECK(old.exit_code == 2);
-  CHECK(old.err == "drafts/old: error: no drafts (*.txt, *.md, *.eml) in this folder\n");
+  CHECK(old.err == "drafts/old: error: no drafts in this folder that the config's exclude and .gitignore leave in\n");
 }
 
 // ---------------------------------------------------------------------------

@@ -65,7 +65,7 @@ TEST_CASE("parse_options: --format takes text / json / sarif / github / as two w
   CHECK(parse_ok({"-f", "github", "a.txt"}).format == Format::kGithub);
   CHECK(parse_error({"--format", "yaml", "a.txt"}) ==
         "unknown format 'yaml' (expected text, json, sarif or github)");
-  CHECK(parse_error({"a.txt", "--format"}) == "--format needs one of text, json, sarif, github");
+  CHECK(parse_error({"a.txt", "--format"}) == "--format needs a value: --format FORMAT");
 }
 
 TEST_CASE("parse_options: --config / --kind / --context and --template", "[cli][options]") {
@@ -84,12 +84,12 @@ TEST_CASE("parse_options: --config / --kind / --context and --template", "[cli][
         std::optional<std::string>("rejection-reply"));
 
   CHECK(parse_error({"--kind", "interview", "a.txt"}) ==
-        "--kind needs one of thank-you, status-inquiry, rejection-reply");
+        "unknown kind of note 'interview' (expected thank-you, status-inquiry or rejection-reply)");
   CHECK(parse_error({"--kind", "unknown", "a.txt"}) ==
-        "--kind needs one of thank-you, status-inquiry, rejection-reply");
+        "unknown kind of note 'unknown' (expected thank-you, status-inquiry or rejection-reply)");
   CHECK(parse_error({"--context", "company", "a.txt"}) == "--context needs KEY=VALUE");
-  CHECK(parse_error({"a.txt", "--context"}) == "--context needs KEY=VALUE");
-  CHECK(parse_error({"a.txt", "--config"}) == "--config needs a file");
+  CHECK(parse_error({"a.txt", "--context"}) == "--context needs a value: --context KEY=VALUE");
+  CHECK(parse_error({"a.txt", "--config"}) == "--config needs a value: --config FILE");
 }
 
 TEST_CASE("parse_options: --color and --fail-on", "[cli][options]") {
@@ -102,8 +102,8 @@ TEST_CASE("parse_options: --color and --fail-on", "[cli][options]") {
   CHECK(parse_ok({"--fail-on", "error", "a.txt"}).fail_on == Severity::kError);
   CHECK(parse_ok({"--fail-on=info", "a.txt"}).fail_on == Severity::kInfo);
   CHECK(parse_ok({"--fail-on", "warning", "a.txt"}).fail_on == Severity::kWarning);
-  CHECK(parse_error({"--fail-on", "never", "a.txt"}) == "--fail-on needs error, warning or info");
-  CHECK(parse_error({"--fail-on", "off", "a.txt"}) == "--fail-on needs error, warning or info");
+  CHECK(parse_error({"--fail-on", "never", "a.txt"}) == "--fail-on needs error, warning or note");
+  CHECK(parse_error({"--fail-on", "off", "a.txt"}) == "--fail-on needs error, warning or note");
 }
 
 TEST_CASE("parse_options: --jobs accepts 1..1024 and nothing else", "[cli][options]") {
@@ -118,7 +118,7 @@ TEST_CASE("parse_options: --jobs accepts 1..1024 and nothing else", "[cli][optio
   CHECK(parse_error({"--jobs", "4x", "a.txt"}) == error);  // trailing junk is not a number
   CHECK(parse_error({"--jobs", "", "a.txt"}) == error);
   CHECK(parse_error({"--jobs=99999999999999999999", "a.txt"}) == error);
-  CHECK(parse_error({"a.txt", "--jobs"}) == error);
+  CHECK(parse_error({"a.txt", "--jobs"}) == "--jobs needs a value: --jobs N");
 }
 
 TEST_CASE("parse_options: --fix / --unsafe-fixes / --dry-run and --quiet", "[cli][options]") {
@@ -128,8 +128,8 @@ TEST_CASE("parse_options: --fix / --unsafe-fixes / --dry-run and --quiet", "[cli
   CHECK(o.dry_run);
   CHECK(o.quiet);
   CHECK(parse_ok({"-q", "a.txt"}).quiet);
-  CHECK(parse_error({"--dry-run", "a.txt"}) == "--unsafe-fixes and --dry-run go with --fix");
-  CHECK(parse_error({"--unsafe-fixes", "a.txt"}) == "--unsafe-fixes and --dry-run go with --fix");
+  CHECK(parse_error({"--dry-run", "a.txt"}) == "--unsafe-fixes and --dry-run go with --fix (or use --diff)");
+  CHECK(parse_error({"--unsafe-fixes", "a.txt"}) == "--unsafe-fixes and --dry-run go with --fix (or use --diff)");
 }
 
 TEST_CASE("parse_options: a switch given a value is a usage error / not silently on",
@@ -156,12 +156,12 @@ TEST_CASE("parse_options: actions --help / --version / --list-rules / --explain 
   CHECK(explain.explain_rule == "cliche.soft-skill");
   CHECK(parse_ok({"--explain=salutation.missing"}).explain_rule == "salutation.missing");
   CHECK(parse_error({"--explain"}) ==
-        "--explain needs a rule ID, e.g. --explain salutation.generic");
+        "--explain needs a value: --explain RULE");
 
   Options show = parse_ok({"--show-config", "drafts/a.md"});
   CHECK(show.action == Action::kShowConfig);
   CHECK(show.paths == std::vector<std::string>{"drafts/a.md"});
-  CHECK(parse_error({"--show-config"}) == "--show-config needs a file");
+  CHECK(parse_error({"--show-config"}) == "--show-config needs a value: --show-config FILE");
   CHECK(parse_ok({"--dump-sections", "a.txt"}).action == Action::kDumpSections);
 }
 

@@ -225,7 +225,7 @@ kind = "interview"
 )");
   CHECK(errors ==
         std::vector<std::string>{
-            "2:9: unknown context key 'kindd'",
+            "2:9: unknown context key 'kindd'; did you mean 'kind'?",
             "3:16: context key 'no_follow_up' must be true or false",
             "4:10: 'medium' must be 'email' or 'letter', not 'fax'",
             "5:13: context key 'sent_date' must be a date such as 2026-11-20 or "
@@ -346,7 +346,7 @@ kind = "unknown-kind"
                       "3:11: 'culture' must be 'formal' or 'casual', not 'relaxed'",
                       "6:18: context key 'interview_date' must be a date such as 2026-11-20 or "
                       "2026-11-20T15:00:00-05:00",
-                      "2:15: unknown context key 'interviewer'",
+                      "2:15: unknown context key 'interviewer'; did you mean 'interviewers'?",
                       "8:8: unknown kind 'unknown-kind' (expected thank-you, status-inquiry or "
                       "rejection-reply)",
                       "4:16: context key 'relationship' must be a string, not an integer",

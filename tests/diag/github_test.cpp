@@ -86,7 +86,7 @@ TEST_CASE("github: one workflow command per diagnostic / by severity / with its 
         "'100%25' claims 100%25%0D%0Asplit: here, and: there%0Asay what you measured");
   // Every command line is one physical line: no raw CR in the output.
   CHECK(r.out.find('\r') == std::string::npos);
-  CHECK(lines.back() == "followup-lint: 1 file checked: 1 error, 2 warnings, 1 info");
+  CHECK(lines.back() == "followup-lint: 1 file checked: 1 error, 2 warnings, 1 note");
 }
 
 TEST_CASE("github: ':' and ' /' in a file name are escaped in the properties", "[diag][github]") {
