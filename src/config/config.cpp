@@ -199,8 +199,9 @@ std::variant<Config, std::vector<LoadError>> load_config(const fs::path& path) {
 
 std::optional<fs::path> find_config(const fs::path& folder) {
   std::error_code ec;
-  fs::path dir = fs::absolute(folder, ec);
+  fs::path dir = fs::absolute(folder, ec).lexically_normal();
   if (ec) return std::nullopt;
+  if (!dir.has_filename() && dir.has_parent_path()) dir = dir.parent_path();  // "drafts/." -> "drafts"
   for (int depth = 0; depth < 256; ++depth) {
     fs::path candidate = dir / ".followup-lint.toml";
     if (fs::is_regular_file(candidate, ec)) return candidate;

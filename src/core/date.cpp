@@ -386,6 +386,22 @@ std::string format_date(const DateTime& value) {
   return std::string(buf, std::min(static_cast<size_t>(n), sizeof buf - 1));
 }
 
+std::string format_date_readable(const DateTime& value, const DateTime& reference) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int64_t days = value.day_number();
+  const Civil civil = civil_from_days(days);
+  const Civil ref = civil_from_days(reference.day_number());
+  std::string out = std::string(kMonths[(civil.month - 1) % 12]) + " " + std::to_string(civil.day);
+  if (civil.year != ref.year) out += ", " + std::to_string(civil.year);
+  if (value.has_time) {
+    const int64_t secs = value.seconds - days * kSecondsPerDay;  // [0, 86399]
+    const int64_t hour = secs / 3600, minute = secs / 60 % 60;
+    out += (hour < 10 ? ", 0" : ", ") + std::to_string(hour) + (minute < 10 ? ":0" : ":") + std::to_string(minute);
+  }
+  return out;
+}
+
 double hours_between(const DateTime& from, const DateTime& to) {
   if (!from.has_time || !to.has_time) {
     return static_cast<double>(to.day_number() - from.day_number()) * 24.0;

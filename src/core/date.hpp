@@ -24,6 +24,10 @@ struct DateTime {
 };
 
 std::optional<DateTime> parse_date(std::string_view text);  // either form
+
+// The date as people write it in a sentence: "Nov 19, 10:00", with the year
+// only when it is not `reference`'s ("Dec 30, 2025"), no zone, no seconds.
+std::string format_date_readable(const DateTime& value, const DateTime& reference);
 std::optional<DateTime> parse_rfc5322_date(std::string_view text);
 std::optional<DateTime> parse_iso8601_date(std::string_view text);
 

@@ -245,18 +245,21 @@ bool Workspace::excluded(const fs::path& file, bool folder) {
 }
 
 std::vector<UnmatchedGlob> Workspace::unmatched_excludes(const std::vector<fs::path>& walked) {
+  auto inside = [](const fs::path& path, const fs::path& folder) {
+    fs::path rel = path.lexically_relative(folder);
+    return !rel.empty() && rel.native().rfind("..", 0) != 0;
+  };
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<UnmatchedGlob> out;
   for (const auto& [path, entry] : entries_) {
     if (!entry->config || !entry->errors.empty()) continue;
-    fs::path folder = absolute(entry->config->folder).lexically_normal();
-    bool covered = false;
-    for (const auto& root : walked) {
-      fs::path rel = folder.lexically_relative(absolute(root).lexically_normal());
-      covered = covered || (!rel.empty() && rel.native().rfind("..", 0) != 0);
-    }
-    if (!covered) continue;
     const auto& config = *entry->config;
+    fs::path folder = absolute(config.folder).lexically_normal();
+    // Only a walk over the config's whole folder saw every file a pattern
+    // could name; in a walk of a subfolder, a pattern may rightly match nothing.
+    bool whole = false;
+    for (const auto& root : walked) whole = whole || inside(folder, absolute(root).lexically_normal());
+    if (!whole) continue;
     for (size_t i = 0; i < config.exclude.size(); ++i)
       if (i >= entry->exclude_hits.size() || !entry->exclude_hits[i])
         out.push_back({config.exclude[i], i < config.exclude_origins.size() ? config.exclude_origins[i] : core::Origin{}});

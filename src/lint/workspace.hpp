@@ -58,8 +58,8 @@ class Workspace {
   bool excluded(const std::filesystem::path& file, bool folder = false);
 
   // The exclude globs that matched nothing, in the configs whose folder
-  // lies within one of `walked` (the folders the run walked whole): in a
-  // walk that saw every file they could name, they are stale or mistyped.
+  // was walked whole (it lies within one of `walked`): that walk saw every
+  // file they could name, so they are stale or mistyped.
   std::vector<UnmatchedGlob> unmatched_excludes(const std::vector<std::filesystem::path>& walked);
 
   // The groups and rule IDs that --select, --ignore and --explain may name

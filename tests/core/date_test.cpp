@@ -454,3 +454,13 @@ TEST_CASE("written dates with absurdly long numbers are rejected, not overflowed
   CHECK_FALSE(parse_date("1 April 20245"));
   CHECK(parse_date("1 April 2024"));
 }
+
+TEST_CASE("format_date_readable: as people write dates in a sentence", "[core][date]") {
+  using followup::core::format_date_readable;
+  using followup::core::parse_date;
+  auto sent = *parse_date("2026-11-24T08:30:00-05:00");
+  CHECK(format_date_readable(*parse_date("2026-11-19T10:00:00-05:00"), sent) == "Nov 19, 10:00");
+  CHECK(format_date_readable(*parse_date("2026-11-19"), sent) == "Nov 19");
+  CHECK(format_date_readable(*parse_date("2025-12-30T16:05:00"), sent) == "Dec 30, 2025, 16:05");
+  CHECK(format_date_readable(*parse_date("2026-01-02T09:07:00"), *parse_date("2025-12-30")) == "Jan 2, 2026, 09:07");
+}

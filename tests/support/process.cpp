@@ -113,7 +113,12 @@ RunResult run(const Command& command) {
 
 RunResult run_linter(const std::vector<std::string>& args, const std::string& input,
                      const std::string& cwd, const std::vector<std::string>& extra_env) {
-  Command command{{FOLLOWUP_BINARY}, cwd, input, extra_env};
+  // The developer's own settings stay out of the tests: no user config, no
+  // forced colors or config, no terminal width. `extra_env` comes after, so a test can set them.
+  std::vector<std::string> env = {"XDG_CONFIG_HOME=/nonexistent/followup-lint-tests", "FOLLOWUP_LINT_CONFIG=",
+                                  "FORCE_COLOR=", "COLUMNS="};
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
+  Command command{{FOLLOWUP_BINARY}, cwd, input, env};
   command.argv.insert(command.argv.end(), args.begin(), args.end());
   return run(command);
 }

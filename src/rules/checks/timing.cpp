@@ -42,7 +42,7 @@ class Timing : public Check {
       args = {{"hours", fmt::format("{:.0f}", hours)},
               {"days", fmt::format("{:.0f}", std::ceil(hours / 24))},
               {"limit", ""},
-              {"date", core::format_date(**limit)}};
+              {"date", core::format_date_readable(**limit, **to_date)}};
     } else {
       const auto* from_date = date_field(in.context, from);
       if (!from_date || !*from_date) return;
@@ -53,7 +53,7 @@ class Timing : public Check {
       args = {{"hours", fmt::format("{:.0f}", hours)},
               {"days", fmt::format("{:.0f}", std::floor(hours / 24))},
               {"limit", fmt::format("{:.0f}", limit)},
-              {"date", core::format_date(**from_date)}};
+              {"date", core::format_date_readable(**from_date, **to_date)}};
     }
     core::Span where{in.draft.body.begin, in.draft.body.begin};
     if (const auto* date = in.draft.header("date")) {

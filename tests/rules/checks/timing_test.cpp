@@ -23,7 +23,7 @@ TEST_CASE("timing: min_hours fires before a week has passed / at the Date header
   auto run = run_check(kTooSoon, draft.text(), "interview_date = 2026-11-20");
   REQUIRE(run.diagnostics.size() == 1);
   CHECK(run.diagnostics[0].span == draft.range(0));
-  CHECK(run.diagnostics[0].message == "3 days after 2026-11-20");
+  CHECK(run.diagnostics[0].message == "3 days after Nov 20");
   CHECK(run_check(kTooSoon, "Date: 2026-11-27\n\nDear Ms. Rivera,\n\nAny news?",
                   "interview_date = 2026-11-20")
             .diagnostics.empty());
@@ -35,7 +35,7 @@ TEST_CASE("timing: a reply_expected_by date replaces the one-week rule", "[check
             .diagnostics.empty());
   auto run = run_check(kTooSoon, "Date: 2026-11-21\n\nDear Ms. Rivera,\n\nAny news?", context);
   REQUIRE(run.diagnostics.size() == 1);
-  CHECK(run.diagnostics[0].message == "before 2026-11-22");
+  CHECK(run.diagnostics[0].message == "before Nov 22");
 }
 
 TEST_CASE("timing: silent without both dates", "[checks][timing]") {
