@@ -115,4 +115,36 @@ TEST_CASE("pre-commit try-repo runs the followup-lint hook on drafts", "[ci][pre
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "Skipped"));
   }
+
+  SECTION("a repository with a README and a LICENSE commits when only its drafts are clean") {
+    std::string sha = box.run({"git", "rev-parse", "HEAD"}, hooks).out;
+    while (!sha.empty() && sha.back() == '\n') sha.pop_back();
+    box.dir.write("project/.pre-commit-config.yaml",
+                  "repos:\n  - repo: " + hooks + "\n    rev: " + sha + "\n    hooks:\n      - id: followup-lint\n");
+    box.dir.write("project/.followup-lint.toml", "exclude = [\"README.md\", \"LICENSE.txt\"]\n");
+    box.dir.write("project/README.md", "# Our notes\n\nTemplates for the notes we send after interviews.\n");
+    box.dir.write("project/LICENSE.txt", "MIT License\n\nPermission is hereby granted, free of charge.\n");
+    box.dir.write("project/drafts/thanks.txt", kClean);
+    // Linted as drafts, the README and the LICENSE would fail the commit.
+    auto readme = box.run({FOLLOWUP_BINARY, "README.md", "LICENSE.txt"}, project);
+    REQUIRE(readme.exit_code == 1);
+
+    auto install = box.run({"pre-commit", "install"}, project);
+    INFO(install.out << install.err);
+    REQUIRE(install.exit_code == 0);
+    box.git({"add", "-A"}, project);
+    auto clean = box.run({"git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "notes"}, project);
+    INFO(clean.out << clean.err);
+    CHECK(clean.exit_code == 0);
+    CHECK(contains(clean.out + clean.err, "Passed"));
+
+    box.dir.write("project/drafts/thanks.txt", kBad);
+    box.dir.write("project/README.md", "# Our notes\n\nTemplates, now with more words.\n");
+    box.git({"add", "-A"}, project);
+    auto bad = box.run({"git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "worse"}, project);
+    INFO(bad.out << bad.err);
+    CHECK(bad.exit_code == 1);
+    CHECK(contains(bad.out + bad.err, "drafts/thanks.txt:7:1: warning: 'Cheers,' is too casual"));
+    CHECK_FALSE(contains(bad.out + bad.err, "README.md:"));
+  }
 }
