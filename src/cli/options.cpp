@@ -203,10 +203,12 @@ Options:
     s += fmt::format("  {:<30} {}\n", spelled, f.help);
   }
   s += R"(
-Configuration: the nearest .followup-lint.toml above each draft; else
-$FOLLOWUP_LINT_CONFIG; else $XDG_CONFIG_HOME/followup-lint/config.toml
-(~/.config/followup-lint/config.toml). --config wins over all of them.
-Folder walks skip what .gitignore files and the config's exclude skip.
+Configuration: --config FILE, else $FOLLOWUP_LINT_CONFIG, else the nearest
+.followup-lint.toml above each draft, else your own
+$XDG_CONFIG_HOME/followup-lint/config.toml (~/.config/followup-lint/config.toml).
+Folder walks skip what .gitignore files and the config's exclude skip; globs
+('drafts/**/*.{txt,md}') follow gitignore syntax.
+Environment: NO_COLOR, FORCE_COLOR, COLUMNS (excerpt width off a terminal).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or I/O error.
 )";
