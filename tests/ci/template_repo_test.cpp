@@ -93,7 +93,8 @@ TEST_CASE("the CI files name the hook / the formats and the upload step", "[ci][
   CHECK(contains(hooks, "  entry: followup-lint\n"));
   CHECK(contains(hooks, "  language: system\n"));
   CHECK(contains(hooks, "  types: [text]\n"));
-  CHECK(contains(hooks, "  files: '\\.(txt|md|eml)$'\n"));
+  CHECK(contains(hooks, "  files: '\\.(txt|md|markdown|eml|html?)$'\n"));
+  CHECK(contains(hooks, "  args: [--force-exclude]\n"));
 
   std::string action = read_text(FOLLOWUP_SOURCE_DIR "/action.yml");
   CHECK(contains(action, "using: composite"));
