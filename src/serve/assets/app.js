@@ -7,7 +7,7 @@
   const MAX_FILE_BYTES = 1 << 20;
   const STORAGE_KEY = 'followup-lint.context.v1';
   const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-  const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' };
+  const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
   const KIND_LABEL = {
     'thank-you': 'thank-you note',
     'status-inquiry': 'status inquiry',
@@ -236,7 +236,7 @@
   function renderCounts() {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of state.findings) counts[f.severity] = (counts[f.severity] || 0) + 1;
-    const words = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
+    const words = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] };
     for (const sev of Object.keys(counts)) {
       const box = document.querySelector(`.summary .sev-${sev}`);
       box.querySelector('.n').textContent = counts[sev];
