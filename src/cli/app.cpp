@@ -1,5 +1,7 @@
 #include "cli/app.hpp"
 
+#include "build_info.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -247,7 +249,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (o.action == Action::kVersion) {
-    out(fmt::format("followup-lint {}\n", FOLLOWUP_VERSION));
+    out(fmt::format("followup-lint {} ({})\n", FOLLOWUP_VERSION, FOLLOWUP_COMMIT));
     return 0;
   }
   std::string error;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include <regex>
 #include <cerrno>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -243,7 +245,14 @@ TEST_CASE("cli: --help and --version print to stdout and exit 0", "[cli]") {
 
   auto version = lint(dir, {"--version"});
   CHECK(version.exit_code == 0);
-  CHECK(version.out == std::string("followup-lint ") + FOLLOWUP_VERSION + "\n");
+  // The version and the commit it was built from (no commit outside a git checkout).
+  std::smatch m;
+  REQUIRE(std::regex_match(version.out, m, std::regex(std::string("followup-lint ") + FOLLOWUP_VERSION +
+                                                      R"( \(([0-9a-f]{12})(-modified)?\)\n|followup-lint .* \(unknown\)\n)")));
+  if (fs::exists(fs::path(FOLLOWUP_SOURCE_DIR) / ".git") && !followup::testing::find_program("git").empty()) {
+    auto head = followup::testing::run_command({"git", "rev-parse", "HEAD"}, FOLLOWUP_SOURCE_DIR);
+    CHECK(head.out.rfind(m[1].str(), 0) == 0);
+  }
   CHECK(version.err.empty());
 }
 
