@@ -25,7 +25,9 @@ bool is_draft_name(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".eml" || ext == ".html" || ext == ".htm";
+  // .followup is the extension the editor set-ups give drafts (read as plain text).
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".eml" || ext == ".html" || ext == ".htm" ||
+         ext == ".followup";
 }
 
 // Why a path given on the command line cannot be looked at.
@@ -200,7 +202,7 @@ void walk_inputs(const std::vector<std::string>& paths, const WalkOptions& optio
                            : fmt::format("cannot read the folder: {}", error)});
       } else if (drafts == 0) {
         take({path, skipped ? "no drafts in this folder that the config's exclude and .gitignore leave in"
-                            : "no drafts (*.txt, *.md, *.eml, *.html) in this folder"});
+                            : "no drafts (*.txt, *.md, *.eml, *.html, *.followup) in this folder"});
       }
       continue;
     }

@@ -32,7 +32,7 @@ struct WalkOptions {
 };
 
 // Expands folders recursively (drafts end in .txt, .md, .markdown, .eml,
-// .html or .htm; hidden, build and node_modules folders are skipped, and so
+// .html, .htm or .followup; hidden, build and node_modules folders are skipped, and so
 // is whatever .gitignore files and the config's exclude skip; symlinked
 // folders are not followed, so a symlink loop ends; pipes, devices and
 // dangling links inside a folder are passed over). A path that does not

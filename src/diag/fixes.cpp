@@ -73,6 +73,63 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 }
 }  // namespace
 
+std::vector<Edit> edit_between(std::string_view before, std::string_view after) {
+  if (before == after) return {};
+  size_t prefix = 0;
+  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+    ++suffix;
+  // Never split a UTF-8 sequence: back the common parts off to character starts.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  while (prefix > 0 && prefix < before.size() && continuation(before[prefix])) --prefix;
+  while (suffix > 0 && continuation(before[before.size() - suffix])) --suffix;
+  core::Span span{static_cast<uint32_t>(prefix), static_cast<uint32_t>(before.size() - suffix)};
+  return {Edit::replace(span, std::string(after.substr(prefix, after.size() - suffix - prefix)))};
+}
+
+namespace {
+
+// The line of `text` starting at `at` (without its line break) and where the next one starts.
+std::string_view line_at(std::string_view text, size_t at, size_t& next) {
+  size_t nl = text.find('\n', at);
+  next = nl == std::string_view::npos ? text.size() : nl + 1;
+  std::string_view line = text.substr(at, (nl == std::string_view::npos ? text.size() : nl) - at);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+std::vector<Edit> disable_rule_edits(std::string_view text, std::string_view rule) {
+  const std::string quoted = "\"" + std::string(rule) + "\"";
+  size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // after a BOM
+  size_t next = 0;
+  std::string_view fence = line_at(text, start, next);
+  const bool toml = fence == "+++", yaml = fence == "---";
+  const std::string newline = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+  if (toml || yaml) {
+    const std::string key = toml ? "disable" : "disable:";
+    for (size_t at = next; at < text.size(); at = next) {
+      std::string_view line = line_at(text, at, next);
+      if (line == fence) {  // the closing fence: no list yet
+        std::string entry = toml ? "disable = [" + quoted + "]" : "disable: [" + quoted + "]";
+        return {Edit::insert(static_cast<uint32_t>(at), entry + newline)};
+      }
+      if (line.rfind(key, 0) != 0) continue;
+      if (line.find(quoted) != std::string_view::npos) return {};
+      size_t open = line.find('[');
+      if (open == std::string_view::npos) return {};  // not a list we can add to
+      bool empty = line.find_first_not_of(" \t", open + 1) == line.find(']', open);
+      return {Edit::insert(static_cast<uint32_t>(at + open + 1), empty ? quoted : quoted + ", ")};
+    }
+    return {};  // an unclosed front matter is left alone
+  }
+  return {Edit::insert(static_cast<uint32_t>(start), "+++" + newline + "disable = [" + quoted + "]" + newline +
+                                                          "+++" + newline)};
+}
+
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
   if (before == after) return {};
   std::vector<std::string> a, b;

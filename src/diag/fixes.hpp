@@ -20,6 +20,15 @@ struct Applied {
 // a fix whose own edits overlap, or reach past the text, is never applied.
 Applied apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
 
+// The edit that turns `before` into `after`: one replacement between their
+// common beginning and end (no edit when they are equal).
+std::vector<Edit> edit_between(std::string_view before, std::string_view after);
+
+// "Disable RULE in this file": adds RULE to the draft's front matter
+// `disable` list, adding the list, or TOML front matter (+++) at the top
+// when there is none. Empty when the front matter already disables it.
+std::vector<Edit> disable_rule_edits(std::string_view text, std::string_view rule);
+
 // A unified diff of two texts with three lines of context ("" when equal).
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
 

@@ -67,8 +67,10 @@ std::string rule_docs_markdown(const RuleDoc& doc) {
   if (!doc.summary.empty()) md += fmt::format("\n\n---\n\n**{}**: {}", doc.id, escape_markdown(doc.summary));
   std::string explain = trim_newlines(doc.explain);
   if (!explain.empty()) {
+    // No info string after the fence: a client that looks up a syntax for
+    // it (Vim's ALE and "text") fails when there is none.
     std::string fence = fence_for(explain);
-    md += fmt::format("\n\n{}text\n{}\n{}", fence, explain, fence);
+    md += fmt::format("\n\n{}\n{}\n{}", fence, explain, fence);
   }
   return md;
 }

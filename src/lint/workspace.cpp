@@ -290,6 +290,18 @@ void Workspace::invalidate() {
   folders_.clear();
 }
 
+std::vector<fs::path> Workspace::config_files() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<fs::path> out;
+  for (const auto& [path, entry] : entries_) {
+    if (path.empty()) continue;
+    out.push_back(absolute(path));
+    if (entry->config)
+      for (const auto& rules : entry->config->rule_paths) out.push_back(absolute(rules));
+  }
+  return out;
+}
+
 std::vector<std::shared_ptr<const config::Config>> Workspace::configs() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::shared_ptr<const config::Config>> out;

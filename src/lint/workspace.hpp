@@ -70,6 +70,9 @@ class Workspace {
   // when a .followup-lint.toml changes).
   void invalidate();
 
+  // Every config file read so far (those with errors too) and the rule files they name.
+  std::vector<std::filesystem::path> config_files();
+
   // Every config loaded so far without errors, for reporting suppressions that matched nothing.
   std::vector<std::shared_ptr<const config::Config>> configs();
 

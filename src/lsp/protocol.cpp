@@ -77,16 +77,19 @@ std::optional<int64_t> optional_int(const json& obj, std::string_view key) {
   return v->get<int64_t>();
 }
 
-bool flag_at(const json& obj, std::string_view dotted_path) {
+const json* find_path(const json& obj, std::string_view dotted_path) {
   const json* cur = &obj;
-  while (!dotted_path.empty()) {
+  while (cur && !dotted_path.empty()) {
     size_t dot = dotted_path.find('.');
-    std::string_view key = dotted_path.substr(0, dot);
-    cur = find(*cur, key);
-    if (!cur) return false;
+    cur = find(*cur, dotted_path.substr(0, dot));
     dotted_path = dot == std::string_view::npos ? std::string_view() : dotted_path.substr(dot + 1);
   }
-  return cur->is_boolean() && cur->get<bool>();
+  return cur;
+}
+
+bool flag_at(const json& obj, std::string_view dotted_path) {
+  const json* cur = find_path(obj, dotted_path);
+  return cur && cur->is_boolean() && cur->get<bool>();
 }
 
 }  // namespace followup::lsp

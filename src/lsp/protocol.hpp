@@ -65,5 +65,7 @@ std::optional<int64_t> optional_int(const json& obj, std::string_view key);
 // A boolean found by a dotted path ("workspace.didChangeWatchedFiles.dynamicRegistration"), false
 // if absent.
 bool flag_at(const json& obj, std::string_view dotted_path);
+// The value at "a.b.c" inside nested objects, or null when any step is missing.
+const json* find_path(const json& obj, std::string_view dotted_path);
 
 }  // namespace followup::lsp

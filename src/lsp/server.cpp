@@ -395,15 +395,41 @@ json Server::lsp_diagnostics(Document& doc) {
   return out;
 }
 
+void Server::remember_config_times() {
+  for (const auto& path : workspace_.config_files()) {
+    if (config_times_.count(path)) continue;
+    std::error_code ec;
+    auto time = fs::last_write_time(path, ec);
+    if (!ec) config_times_[path] = time;
+  }
+}
+
 void Server::publish(Document& doc) {
   json diagnostics = lsp_diagnostics(doc);
+  remember_config_times();
   doc.unpublished = false;
   notify("textDocument/publishDiagnostics", {{"uri", doc.uri()},
                                              {"version", doc.linted_version},
                                              {"diagnostics", std::move(diagnostics)}});
 }
 
+bool Server::configs_changed() {
+  bool changed = false;
+  for (const auto& [path, time] : config_times_) {
+    std::error_code ec;
+    auto now = fs::last_write_time(path, ec);
+    changed = changed || ec || now != time;
+  }
+  return changed;
+}
+
 void Server::flush() {
+  if (configs_changed()) {
+    workspace_.invalidate();
+    config_times_.clear();
+    shown_messages_.clear();
+    for (auto& [uri, doc] : documents_) doc->dirty = true;
+  }
   for (auto& [uri, doc] : documents_) {
     if (doc->dirty || doc->unpublished) publish(*doc);
   }
@@ -411,6 +437,7 @@ void Server::flush() {
 
 void Server::reload_config() {
   workspace_.invalidate();
+  config_times_.clear();
   shown_messages_.clear();
   for (auto& [uri, doc] : documents_) doc->dirty = true;
   flush();

@@ -45,6 +45,7 @@ struct Session {
   PositionEncoding encoding = PositionEncoding::kUtf16;
   bool watch_registration = false;  // client registers file watchers dynamically
   bool pull_refresh = false;        // client accepts workspace/diagnostic/refresh
+  bool plain_hover = false;         // client lists "plaintext" first in hover.contentFormat
   std::filesystem::path root;       // first workspace folder, for untitled documents
 };
 
@@ -121,6 +122,12 @@ class Server {
   FrameDecoder decoder_;
   std::map<std::string, std::unique_ptr<Document>, std::less<>> documents_;
   std::set<std::string> shown_messages_;     // config errors already shown (reset on reload)
+  // When each config and rule file in use was last changed: a client that
+  // reports no file changes (Neovim 0.7, or a config saved outside the
+  // editor) still gets a reload at its next edit.
+  std::map<std::filesystem::path, std::filesystem::file_time_type> config_times_;
+  bool configs_changed();
+  void remember_config_times();
   std::map<int64_t, std::string> outgoing_;  // our request id -> method
   std::multiset<std::string> queued_;        // ids (as JSON text) of requests read, not yet handled
   std::set<std::string> cancelled_;          // queued ids the client cancelled

@@ -93,7 +93,7 @@ TEST_CASE("the CI files name the hook / the formats and the upload step", "[ci][
   CHECK(contains(hooks, "  entry: followup-lint\n"));
   CHECK(contains(hooks, "  language: system\n"));
   CHECK(contains(hooks, "  types: [text]\n"));
-  CHECK(contains(hooks, "  files: '\\.(txt|md|markdown|eml|html?)$'\n"));
+  CHECK(contains(hooks, "  files: '\\.(txt|md|markdown|eml|html?|followup)$'\n"));
   CHECK(contains(hooks, "  args: [--force-exclude]\n"));
 
   std::string action = read_text(FOLLOWUP_SOURCE_DIR "/action.yml");

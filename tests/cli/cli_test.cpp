@@ -361,10 +361,10 @@ TEST_CASE(
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "missing.txt: error: no such file or folder\n"
-        "empty: error: no drafts (*.txt, *.md, *.eml, *.html) in this folder\n"
+        "empty: error: no drafts (*.txt, *.md, *.eml, *.html, *.followup) in this folder\n"
         "dangling.txt: error: no such file or folder\n"
         "pipe.txt: error: not a regular file (a device, socket or pipe cannot be linted)\n"
-        "no-drafts: error: no drafts (*.txt, *.md, *.eml, *.html) in this folder\n");
+        "no-drafts: error: no drafts (*.txt, *.md, *.eml, *.html, *.followup) in this folder\n");
   CHECK(contains(r.out, "cliche.txt:5:115: warning: 'team player'"));
   CHECK(contains(r.out, "2 files checked: 1 warning ("));
 

@@ -240,6 +240,10 @@ TEST_CASE("globs on the command line: gitignore syntax, expanded in path order, 
   TempDir dir;
   for (const char* name : {"drafts/a.txt", "drafts/b.md", "drafts/c.txt", "drafts/old/d.txt", "drafts/e.eml"})
     dir.write(name, kCleanNote);
+  dir.write("drafts/f.followup", kCleanNote);
+  CHECK(paths_of(lint_json(dir, {"drafts"})) ==
+        std::vector<std::string>{"drafts/a.txt", "drafts/b.md", "drafts/c.txt", "drafts/e.eml", "drafts/f.followup",
+                                 "drafts/old/d.txt"});
   CHECK(paths_of(lint_json(dir, {"drafts/*.{txt,md}"})) ==
         std::vector<std::string>{"drafts/a.txt", "drafts/b.md", "drafts/c.txt"});
   CHECK(paths_of(lint_json(dir, {"drafts/[bc].*"})) == std::vector<std::string>{"drafts/b.md", "drafts/c.txt"});

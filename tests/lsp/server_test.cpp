@@ -2,6 +2,10 @@
 #include "lsp/server.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <string>
 
 #include "lsp/convert.hpp"
@@ -61,7 +65,7 @@ TEST_CASE("server: initialize advertises what is implemented", "[lsp][server]") 
   CHECK(caps["positionEncoding"] == "utf-16");
   CHECK(caps["textDocumentSync"] ==
         json::parse(R"({"openClose":true,"change":2,"save":{"includeText":false}})"));
-  CHECK(caps["codeActionProvider"]["codeActionKinds"] == json::array({"quickfix"}));
+  CHECK(caps["codeActionProvider"]["codeActionKinds"] == json::array({"quickfix", "source.fixAll.followup-lint"}));
   CHECK(caps["hoverProvider"] == true);
   CHECK(caps["diagnosticProvider"]["interFileDependencies"] == false);
   CHECK(caps.size() == 5);
@@ -383,7 +387,9 @@ TEST_CASE("server: code action and hover on a fixable diagnostic", "[lsp][server
                         {{"textDocument", {{"uri", p.draft_uri}}},
                          {"range", range},
                          {"context", {{"diagnostics", json::array()}}}})["result"];
-  REQUIRE(actions.size() == 1);
+  REQUIRE(actions.size() == 3);  // the fix, "Disable ... in this file", "Fix all"
+  CHECK(actions[1]["title"] == "Disable house-rules.jargon in this file");
+  CHECK(actions[2]["kind"] == "source.fixAll.followup-lint");
   CHECK(actions[0]["kind"] == "quickfix");
   CHECK(actions[0]["title"] == "replace with 'use'");
   CHECK(actions[0]["isPreferred"] == true);
@@ -409,7 +415,8 @@ TEST_CASE("server: code action and hover on a fixable diagnostic", "[lsp][server
   std::string md = hover["contents"]["value"];
   CHECK(md.find("`house-rules.jargon`") != std::string::npos);
   CHECK(md.find("What it flags: inflated words") != std::string::npos);
-  CHECK(md.find("```text") != std::string::npos);
+  CHECK(md.find("```\nWhat it flags") != std::string::npos);
+  CHECK(md.find("```text") == std::string::npos);  // no info string: ALE would look for a "text" syntax
   CHECK(hover["range"] == range_json_for_line(2, 37, 44));
 
   json nothing = s.call(5, "textDocument/hover",
@@ -460,4 +467,122 @@ TEST_CASE("server: a document with a huge line is answered without linting it", 
   REQUIRE(diags.size() == 1);
   CHECK(diags[0]["code"] == "lsp.too-large");
   CHECK(diags[0]["message"].get<std::string>().find("a line of 60") != std::string::npos);
+}
+
+namespace {
+// The text after applying one action's edits (all on one document, in any order).
+std::string apply_action(std::string text, const json& edits) {
+  std::vector<std::pair<size_t, json>> sorted;
+  for (const auto& e : edits) {
+    size_t line = e["range"]["start"]["line"], character = e["range"]["start"]["character"];
+    size_t at = 0;
+    for (size_t l = 0; l < line; ++l) at = text.find('\n', at) + 1;
+    sorted.push_back({at + character, e});
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [at, e] : sorted) {
+    size_t end_line = e["range"]["end"]["line"], end_char = e["range"]["end"]["character"];
+    size_t end = 0;
+    for (size_t l = 0; l < end_line; ++l) end = text.find('\n', end) + 1;
+    text.replace(at, end + end_char - at, e["newText"].get<std::string>());
+  }
+  return text;
+}
+
+json actions_for(InProcess& s, int id, const std::string& uri, json only = nullptr) {
+  json context = {{"diagnostics", json::array()}};
+  if (!only.is_null()) context["only"] = only;
+  json range = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 99}, {"character", 0}}}};
+  return s.call(id, "textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", range}, {"context", context}})["result"];
+}
+}  // namespace
+
+TEST_CASE("server: source.fixAll applies every safe fix at once", "[lsp][server]") {
+  Project p;
+  InProcess s;
+  s.initialize();
+  const std::string draft = "Dear Ms. Rivera\n\nThank you for the interview. I would utilize my skills.\n\nCheers,\nAna Cruz\n";
+  s.notify("textDocument/didOpen", did_open_params(p.draft_uri, draft));
+  json all = actions_for(s, 2, p.draft_uri, json::array({"source.fixAll"}));
+  REQUIRE(all.size() == 1);
+  CHECK(all[0]["kind"] == "source.fixAll.followup-lint");
+  std::string fixed = apply_action(draft, all[0]["edit"]["changes"][p.draft_uri]);
+  CHECK(fixed == "Dear Ms. Rivera,\n\nThank you for the interview. I would use my skills.\n\nSincerely,\nAna Cruz\n");
+  // Only quickfixes asked for: no fix-all.
+  for (const auto& a : actions_for(s, 3, p.draft_uri, json::array({"quickfix"}))) CHECK(a["kind"] == "quickfix");
+  // A clean draft has nothing to fix.
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", p.draft_uri}, {"version", 2}}},
+                                      {"contentChanges", json::array({{{"text", fixed}}})}});
+  CHECK(actions_for(s, 4, p.draft_uri, json::array({"source.fixAll"})).empty());
+}
+
+TEST_CASE("server: 'Disable RULE in this file' edits the front matter, and the finding goes", "[lsp][server]") {
+  Project p;
+  InProcess s;
+  s.initialize();
+  auto uri_of = [&](int id) { return path_to_uri(p.dir.path() / ("d" + std::to_string(id) + ".txt")); };
+  auto disable_edit = [&](int id, const std::string& text) {
+    std::string uri = uri_of(id);
+    s.notify("textDocument/didOpen", did_open_params(uri, text));
+    for (const auto& a : actions_for(s, id, uri, json::array({"quickfix"})))
+      if (a["title"] == "Disable house-rules.jargon in this file") return apply_action(text, a["edit"]["changes"][uri]);
+    return std::string("(no action)");
+  };
+  const std::string body = "Dear Ms. Rivera,\n\nThank you for the interview. I would utilize my skills.\n\nSincerely,\nAna Cruz\n";
+  CHECK(disable_edit(10, body) == "+++\ndisable = [\"house-rules.jargon\"]\n+++\n" + body);
+  CHECK(disable_edit(11, "+++\ncompany = \"Acme\"\n+++\n" + body) ==
+        "+++\ncompany = \"Acme\"\ndisable = [\"house-rules.jargon\"]\n+++\n" + body);
+  CHECK(disable_edit(12, "+++\ndisable = [\"style.shouting\"]\n+++\n" + body) ==
+        "+++\ndisable = [\"house-rules.jargon\", \"style.shouting\"]\n+++\n" + body);
+  CHECK(disable_edit(13, "---\ncompany: Acme\n---\n" + body) ==
+        "---\ncompany: Acme\ndisable: [\"house-rules.jargon\"]\n---\n" + body);
+  // Applied, the rule is silent in that draft.
+  std::string disabled = disable_edit(14, body);
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri_of(14)}, {"version", 20}}},
+                                      {"contentChanges", json::array({{{"text", disabled}}})}});
+  for (const auto& a : actions_for(s, 15, uri_of(14))) CHECK(a["title"] != "Disable house-rules.jargon in this file");
+  // Mail keeps its bytes: no front matter offered there.
+  std::string eml = path_to_uri(p.dir.path() / "note.eml");
+  s.notify("textDocument/didOpen", did_open_params(eml, "Subject: Thanks\n\n" + body));
+  for (const auto& a : actions_for(s, 16, eml)) CHECK(a["title"] != "Disable house-rules.jargon in this file");
+}
+
+TEST_CASE("server: hover in plain text for a client that asks for it", "[lsp][server]") {
+  Project p;
+  InProcess s;
+  s.call(1, "initialize", initialize_params({{"textDocument", {{"hover", {{"contentFormat", {"plaintext", "markdown"}}}}}}}));
+  s.notify("initialized");
+  s.notify("textDocument/didOpen", did_open_params(p.draft_uri, kDraft));
+  json hover = s.call(2, "textDocument/hover",
+                      {{"textDocument", {{"uri", p.draft_uri}}}, {"position", {{"line", 2}, {"character", 38}}}})["result"];
+  CHECK(hover["contents"]["kind"] == "plaintext");
+  std::string text = hover["contents"]["value"];
+  CHECK(text.rfind("followup-lint · warning · house-rules.jargon\n\n'utilize' is jargon", 0) == 0);
+  CHECK(text.find("**") == std::string::npos);
+  CHECK(text.find("```") == std::string::npos);
+  CHECK(text.find("What it flags: inflated words") != std::string::npos);
+}
+
+TEST_CASE("server: a config changed on disk is reloaded at the next edit, with no file event", "[lsp][server]") {
+  namespace fs = std::filesystem;
+  // Neovim 0.7 sends no didChangeWatchedFiles, and the config's own buffer has no client to send didSave.
+  Project p;
+  InProcess s;
+  s.initialize();
+  s.notify("textDocument/didOpen", did_open_params(p.draft_uri, kDraft, 1));
+  REQUIRE(has_code(s.last_publish(p.draft_uri)["diagnostics"], "house-rules.jargon"));
+  fs::path config = p.dir.path() / ".followup-lint.toml";
+  write_text(config, "rule_paths = [\"house-rules.toml\"]\n[rules.\"house-rules.jargon\"]\nseverity = \"off\"\n");
+  fs::last_write_time(config, fs::last_write_time(config) + std::chrono::seconds(5));
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", p.draft_uri}, {"version", 2}}},
+                                      {"contentChanges", json::array({{{"text", kDraft + "\n"}}})}});
+  json published = s.last_publish(p.draft_uri);
+  CHECK(published["version"] == 2);
+  CHECK_FALSE(has_code(published["diagnostics"], "house-rules.jargon"));
+  // Changed back, the rule runs again.
+  write_text(config, "rule_paths = [\"house-rules.toml\"]\n");
+  fs::last_write_time(config, fs::last_write_time(config) + std::chrono::seconds(10));
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", p.draft_uri}, {"version", 3}}},
+                                      {"contentChanges", json::array({{{"text", kDraft}}})}});
+  CHECK(has_code(s.last_publish(p.draft_uri)["diagnostics"], "house-rules.jargon"));
 }

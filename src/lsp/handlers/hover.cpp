@@ -23,6 +23,15 @@ std::string hover_text(const diag::Diagnostic& d, const rules::Rule* rule) {
   return md;
 }
 
+// The same, for a client that shows hover text as it is (no Markdown).
+std::string hover_plain(const diag::Diagnostic& d, const rules::Rule* rule) {
+  std::string text = fmt::format("followup-lint · {} · {}\n\n{}", core::severity_label(d.severity), d.rule_id, d.message);
+  if (!d.help.empty()) text += fmt::format("\n\nhelp: {}", d.help);
+  if (rule) text += "\n\n" + diag::rule_docs_text(rules::rule_doc(*rule));
+  text += fmt::format("\nRule documentation: {}", rule_docs_url(d.rule_id));
+  return text;
+}
+
 }  // namespace
 
 Reply hover(Server& server, const json& params) {
@@ -46,14 +55,15 @@ Reply hover(Server& server, const json& params) {
                    [](const diag::Diagnostic* a, const diag::Diagnostic* b) {
                      return a->span.size() < b->span.size();
                    });
+  const bool plain = server.session().plain_hover;
   std::string value;
   for (const auto* d : hits) {
     const rules::Rule* rule = doc->settings ? doc->settings->rules->find(d->rule_id) : nullptr;
-    if (!value.empty()) value += "\n\n---\n\n";
-    value += hover_text(*d, rule);
+    if (!value.empty()) value += plain ? "\n\n" : "\n\n---\n\n";
+    value += plain ? hover_plain(*d, rule) : hover_text(*d, rule);
   }
   const diag::Diagnostic* first = hits.front();
-  return Reply::ok({{"contents", {{"kind", "markdown"}, {"value", value}}},
+  return Reply::ok({{"contents", {{"kind", plain ? "plaintext" : "markdown"}, {"value", value}}},
                     {"range", to_json(to_range(source, first->span, enc))}});
 }
 

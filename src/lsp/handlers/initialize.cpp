@@ -24,6 +24,9 @@ Reply initialize(Server& server, const json& params) {
   }
   s.watch_registration = flag_at(*caps, "workspace.didChangeWatchedFiles.dynamicRegistration");
   s.pull_refresh = flag_at(*caps, "workspace.diagnostics.refreshSupport");
+  // Hover as plain text for a client that prefers it (eglot can, ALE's preview does).
+  if (const json* formats = find_path(*caps, "textDocument.hover.contentFormat"); formats && formats->is_array())
+    s.plain_hover = !formats->empty() && (*formats)[0] == "plaintext";
 
   // The first workspace folder locates the config of untitled documents.
   const json* folders = find(params, "workspaceFolders");
@@ -40,7 +43,7 @@ Reply initialize(Server& server, const json& params) {
       {"positionEncoding", encoding_name(s.encoding)},
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
-      {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
+      {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll.followup-lint"})}}},
       {"hoverProvider", true},
       {"diagnosticProvider", {{"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
   };
