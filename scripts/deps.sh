@@ -26,3 +26,8 @@ fi
 if [[ "${1:-}" == "--test" && ! -f tests/serve/node_modules/axe-core/axe.min.js ]]; then
   (cd "$(dirname "$0")/.." && npm install --no-save --no-package-lock --silent --prefix tests/serve axe-core@4 >/dev/null)
 fi
+# Microsoft's SARIF validator (a self-contained program) for tests/diag/sarif_validator_test.cpp (once).
+if [[ "${1:-}" == "--test" && ! -f tests/diag/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ]]; then
+  (cd "$(dirname "$0")/.." &&
+    npm install --no-save --no-package-lock --silent --prefix tests/diag @microsoft/sarif-multitool-linux@5.7.0 >/dev/null)
+fi

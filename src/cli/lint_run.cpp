@@ -212,6 +212,7 @@ class ReportWriter {
   }
 
   int finish(lint::Workspace& workspace, const std::vector<fs::path>& walked) {
+    totals_.failed = failed_;
     if (o_.statistics) out(statistics(workspace));
     else if (!o_.diff_only) out(renderer_.tail(totals_));
     if (std::fflush(sink_) != 0 || std::ferror(sink_)) {

@@ -74,9 +74,10 @@ ordered_json region_of(const core::Source& source, core::Span span) {
 ordered_json rule_descriptor(const RuleDoc& rule) {
   const std::string& text = rule.explain.empty() ? rule.summary : rule.explain;
   return {{"id", rule.id},
-          {"name", rule.id},
+          {"name", rule_display_name(rule.id)},
           {"shortDescription", {{"text", rule.summary}}},
           {"fullDescription", {{"text", text}}},
+          {"helpUri", rule_docs_url(rule.id)},
           {"help", {{"text", text}}},
           {"defaultConfiguration", {{"level", level_of_name(rule.severity)}}}};
 }
@@ -85,7 +86,7 @@ ordered_json rule_descriptor(const RuleDoc& rule) {
 // load still gets a descriptor.
 ordered_json unlisted_rule_descriptor(const std::string& id, core::Severity severity) {
   return {{"id", id},
-          {"name", id},
+          {"name", rule_display_name(id)},
           {"shortDescription", {{"text", id}}},
           {"fullDescription", {{"text", id}}},
           {"help", {{"text", "see followup-lint --explain " + id}}},
@@ -139,7 +140,11 @@ class SarifRenderer : public ReportRenderer {
                            {"semanticVersion", FOLLOWUP_VERSION},
                            {"informationUri", "https://github.com/followup-lint/followup-lint"},
                            {"rules", rule_list}}}};
-    return "\n      ],\n      \"tool\": " +
+    // executionSuccessful: every input could be read and linted (findings do not count against it).
+    ordered_json invocations = ordered_json::array({{{"executionSuccessful", !totals.failed}}});
+    return "\n      ],\n      \"invocations\": " +
+           indent(invocations.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), 6).substr(6) +
+           ",\n      \"tool\": " +
            indent(tool.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), 6).substr(6) +
            "\n    }\n  ]\n}\n";
   }

@@ -49,6 +49,7 @@ struct RunTotals {
   std::map<std::string, size_t> kinds;          // kind -> files
   std::map<std::string, core::Severity> rules;  // every rule that reported
   FileSummary first;                            // for a run over one file
+  bool failed = false;                          // a file or config could not be read
   void add(const FileSummary& file);
 };
 

@@ -1,5 +1,7 @@
 #include "diag/rule_docs.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -73,6 +75,24 @@ std::string rule_docs_markdown(const RuleDoc& doc) {
     md += fmt::format("\n\n{}\n{}\n{}", fence, explain, fence);
   }
   return md;
+}
+
+std::string rule_docs_url(std::string_view rule_id) {
+  return fmt::format("https://github.com/followup-lint/followup-lint/blob/main/docs/rules.md#{}", rule_id);
+}
+
+std::string rule_display_name(std::string_view rule_id) {
+  std::string name;
+  bool upper = true;
+  for (char c : rule_id) {
+    if (c == '.' || c == '-' || c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return name;
 }
 
 }  // namespace followup::diag

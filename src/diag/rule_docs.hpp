@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace followup::diag {
@@ -24,6 +25,13 @@ struct RuleDoc {
 std::string rule_docs_text(const RuleDoc& doc);
 // The hover's part about the rule: its summary and the explanation, fenced.
 std::string rule_docs_markdown(const RuleDoc& doc);
+
+// Where a rule's documentation is published (docs/rules.md, one anchor per rule).
+std::string rule_docs_url(std::string_view rule_id);
+
+// A rule ID as a name people read in tools that list rules by name
+// ("salutation.combined" -> "SalutationCombined"); SARIF wants it to differ from the ID.
+std::string rule_display_name(std::string_view rule_id);
 
 // Backslash-escapes the characters that would turn quoted draft text into
 // Markdown emphasis, code, links or HTML.

@@ -1,5 +1,7 @@
 #include "lsp/convert.hpp"
 
+#include "diag/rule_docs.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -184,11 +186,6 @@ int lsp_severity(core::Severity s) {
   return 1;
 }
 
-std::string rule_docs_url(std::string_view rule_id) {
-  return fmt::format("https://github.com/followup-lint/followup-lint/blob/main/docs/rules.md#{}",
-                     rule_id);
-}
-
 std::string diagnostic_message(const diag::Diagnostic& d) {
   if (d.help.empty()) return d.message;
   return d.message + "\nhelp: " + d.help;
@@ -199,7 +196,7 @@ json to_lsp_diagnostic(PositionMapper& mapper, const diag::Diagnostic& d, std::s
       {"range", to_json(mapper.range(d.span))},
       {"severity", lsp_severity(d.severity)},
       {"code", d.rule_id},
-      {"codeDescription", {{"href", rule_docs_url(d.rule_id)}}},
+      {"codeDescription", {{"href", diag::rule_docs_url(d.rule_id)}}},
       {"source", "followup-lint"},
       {"message", diagnostic_message(d)},
   };

@@ -79,8 +79,6 @@ std::string percent_decode(std::string_view s);
 
 // LSP DiagnosticSeverity: error 1, warning 2, information 3.
 int lsp_severity(core::Severity s);
-// The stable documentation address of a rule.
-std::string rule_docs_url(std::string_view rule_id);
 // "message" or "message\nhelp: help".
 std::string diagnostic_message(const diag::Diagnostic& d);
 

@@ -19,7 +19,7 @@ std::string hover_text(const diag::Diagnostic& d, const rules::Rule* rule) {
                   d.rule_id, diag::escape_markdown(d.message));
   if (!d.help.empty()) md += fmt::format("\n\n*help:* {}", diag::escape_markdown(d.help));
   if (rule) md += diag::rule_docs_markdown(rules::rule_doc(*rule));
-  md += fmt::format("\n\n[Rule documentation]({})", rule_docs_url(d.rule_id));
+  md += fmt::format("\n\n[Rule documentation]({})", diag::rule_docs_url(d.rule_id));
   return md;
 }
 
@@ -28,7 +28,7 @@ std::string hover_plain(const diag::Diagnostic& d, const rules::Rule* rule) {
   std::string text = fmt::format("followup-lint · {} · {}\n\n{}", core::severity_label(d.severity), d.rule_id, d.message);
   if (!d.help.empty()) text += fmt::format("\n\nhelp: {}", d.help);
   if (rule) text += "\n\n" + diag::rule_docs_text(rules::rule_doc(*rule));
-  text += fmt::format("\nRule documentation: {}", rule_docs_url(d.rule_id));
+  text += fmt::format("\nRule documentation: {}", diag::rule_docs_url(d.rule_id));
   return text;
 }
 
