@@ -1,9 +1,6 @@
 #include "cli/inputs.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <set>
@@ -163,12 +160,11 @@ void walk_inputs(const std::vector<std::string>& paths, const WalkOptions& optio
   // A draft named twice ("drafts drafts/note.txt", or through a link) is
   // linted once, at its first place: twice would double its findings and,
   // with --fix, write it twice.
-  std::set<std::pair<dev_t, ino_t>> seen;
+  std::set<platform::FileId> seen;
   bool seen_stdin = false;
   auto first_time = [&seen](const std::string& file) {
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return true;
-    return seen.insert({st.st_dev, st.st_ino}).second;
+    auto id = platform::file_id(file);
+    return !id || seen.insert(*id).second;
   };
   auto take_found = [&](const fs::path& file) {
     std::string name = file.string();

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/read_file.hpp"
+#include "platform/system.hpp"
 
 namespace followup::cli {
 
@@ -18,10 +18,9 @@ struct Input {
   std::string error;  // set when the path cannot be linted
 };
 
-using core::kMaxInputBytes;
-using core::read_all;
-using core::read_file;
-using core::read_stdin;
+using platform::kMaxInputBytes;
+using platform::read_file;
+using platform::read_stdin;
 
 // How a run picks its drafts.
 struct WalkOptions {

@@ -13,14 +13,13 @@
 #include <set>
 #include <thread>
 
-#include "cli/atomic_write.hpp"
 #include "cli/inputs.hpp"
 #include "cli/reorder_window.hpp"
 #include "config/config.hpp"
 #include "diag/fixes.hpp"
 #include "diag/report.hpp"
 #include "lint/document.hpp"
-#include "platform/terminal.hpp"
+#include "platform/system.hpp"
 
 namespace followup::cli {
 namespace fs = std::filesystem;
@@ -72,7 +71,7 @@ void apply_fixes(const Input& input, const Options& o, Outcome& outcome,
     return;
   }
   std::string error;
-  if (!write_atomically(input.path, std::string(outcome.source->text()), original, error)) {
+  if (!platform::write_atomically(input.path, std::string(outcome.source->text()), original, error)) {
     // Nothing was written: report the draft as it was read, not the fixed text.
     outcome.error = error;
     outcome.fixes_applied = 0;

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "core/read_file.hpp"
+#include "platform/system.hpp"
 
 namespace followup::config {
 namespace fs = std::filesystem;
@@ -189,7 +189,7 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
 
 std::variant<Config, std::vector<LoadError>> load_config(const fs::path& path) {
   std::string error;
-  auto text = core::read_file(path.string(), error);
+  auto text = platform::read_file(path.string(), error);
   if (!text) {
     error.insert(0, "cannot read the config file: ");
     return std::vector<LoadError>{{{path.string(), 0, 0}, std::move(error)}};

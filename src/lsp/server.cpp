@@ -1,10 +1,10 @@
 #include "lsp/server.hpp"
 
+#include "platform/system.hpp"
+
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <vector>
 
@@ -445,18 +445,13 @@ void Server::reload_config() {
 }
 
 int serve(lint::Workspace& workspace) {
-  std::signal(SIGPIPE, SIG_IGN);
-  // Protocol goes to a private copy of stdout; anything else that writes to
-  // stdout (a library, a stray print) lands on stderr instead.
-  int out_fd = ::dup(STDOUT_FILENO);
-  if (out_fd < 0) {
-    std::perror("followup-lint: dup");
+  std::string error;
+  auto channel = platform::StdioChannel::take(error);
+  if (!channel) {
+    std::fprintf(stderr, "followup-lint: %s\n", error.c_str());
     return 2;
   }
-  std::fflush(stdout);
-  ::dup2(STDERR_FILENO, STDOUT_FILENO);
-
-  FdTransport io(STDIN_FILENO, out_fd);
+  platform::StdioChannel& io = *channel;
   bool write_failed = false;
   Server server(workspace, [&](const json& message) {
     if (!write_failed && !io.write(frame(to_text(message)))) write_failed = true;
@@ -485,7 +480,6 @@ int serve(lint::Workspace& workspace) {
   if (end_of_input && !server.exited() && server.mid_message())
     server.log("end of input inside a message; it is dropped");
   if (write_failed) server.log("cannot write to the client; stopping");
-  ::close(out_fd);
   return server.exit_code();
 }
 

@@ -1,8 +1,6 @@
 #include "lsp/transport.hpp"
 
 #include <fmt/format.h>
-#include <poll.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -183,40 +181,6 @@ std::string frame(std::string_view body) {
   std::string out = fmt::format("Content-Length: {}\r\n\r\n", body.size());
   out.append(body);
   return out;
-}
-
-bool FdTransport::read_some(std::string& out) {
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(in_, buf, sizeof buf);
-    if (n > 0) {
-      out.append(buf, static_cast<size_t>(n));
-      return true;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    return false;
-  }
-}
-
-bool FdTransport::input_waiting() const {
-  pollfd p{in_, POLLIN, 0};
-  for (;;) {
-    int r = ::poll(&p, 1, 0);
-    if (r < 0 && errno == EINTR) continue;
-    return r > 0;
-  }
-}
-
-bool FdTransport::write(std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(out_, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 }  // namespace followup::lsp

@@ -49,21 +49,4 @@ class FrameDecoder {
 // "Content-Length: N\r\n\r\n" + body.
 std::string frame(std::string_view body);
 
-// Blocking reads from and writes to file descriptors. Writes loop until the
-// whole message is out; a failed write (the client went away) makes
-// `write` return false.
-class FdTransport {
- public:
-  FdTransport(int in_fd, int out_fd) : in_(in_fd), out_(out_fd) {}
-  // Appends what one read() returned to `out`; false at end of input or error.
-  bool read_some(std::string& out);
-  // Whether a read would return at once (input waiting, or end of input).
-  bool input_waiting() const;
-  bool write(std::string_view bytes);
-
- private:
-  int in_;
-  int out_;
-};
-
 }  // namespace followup::lsp

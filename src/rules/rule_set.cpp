@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "config/toml_value.hpp"
-#include "core/read_file.hpp"
+#include "platform/system.hpp"
 #include "core/value_codec.hpp"
 #include "rules/builtin_rules.hpp"
 #include "rules/registry.hpp"
@@ -290,7 +290,7 @@ const std::vector<LoadError>& builtin_rule_errors() { return builtins().errors; 
 
 std::variant<RuleFile, LoadError> read_rule_file(const std::string& path) {
   std::string error;
-  auto text = core::read_file(path, error);
+  auto text = platform::read_file(path, error);
   if (!text) {
     error.insert(0, "cannot read the rule file: ");
     return LoadError{{path, 0, 0}, std::move(error)};

@@ -30,5 +30,5 @@ target_compile_features(followup_serve PUBLIC cxx_std_20)
 if(DEFINED FOLLOWUP_WARNINGS)
   target_compile_options(followup_serve PRIVATE ${FOLLOWUP_WARNINGS})
 endif()
-target_link_libraries(followup_serve PUBLIC PkgConfig::HTTPLIB nlohmann_json::nlohmann_json
+target_link_libraries(followup_serve PUBLIC PkgConfig::HTTPLIB nlohmann_json::nlohmann_json followup_platform
                       Threads::Threads)

@@ -1,11 +1,7 @@
 // The HTTP side of `followup-lint serve`: routes, request checks and the
 // server's life cycle. Lint results come from Service; this file only moves
 // bytes between the browser and it.
-#include <fcntl.h>
 #include <httplib.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <atomic>
 #include <charconv>
@@ -17,6 +13,7 @@
 
 #include "serve/api.hpp"
 #include "serve/assets.hpp"
+#include "platform/system.hpp"
 #include "serve/guard.hpp"
 #include "serve/service.hpp"
 
@@ -297,29 +294,10 @@ void Server::stop() {
 
 namespace {
 
-// Best effort: a missing xdg-open only means the user opens the URL by hand.
-void open_in_browser(const std::string& url, std::ostream& log) {
-  std::string program = "xdg-open";
-  char* argv[] = {program.data(), const_cast<char*>(url.c_str()), nullptr};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv, environ) != 0) {
-    log << "followup-lint serve: could not start a browser; open " << url << " yourself\n";
-  } else {
-    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
-  }
-  posix_spawn_file_actions_destroy(&actions);
-}
-
 // Blocks until SIGINT or SIGTERM, or until the server stops on its own.
-void wait_for_signal(const Server& server, const sigset_t& signals) {
-  while (server.running()) {
-    timespec tick{0, 200'000'000};
-    if (sigtimedwait(&signals, nullptr, &tick) > 0) return;
-  }
+void wait_for_signal(const Server& server, const platform::StopSignals& signals) {
+  while (server.running())
+    if (signals.wait(200)) return;
 }
 
 }  // namespace
@@ -327,16 +305,14 @@ void wait_for_signal(const Server& server, const sigset_t& signals) {
 int run_server(const Service& service, const ServeOptions& options, std::ostream& log) {
   // Blocked before the server's threads start, so that they inherit the mask
   // and only wait_for_signal receives the signals.
-  sigset_t signals, previous;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, &previous);
+  platform::StopSignals signals;
   int code = 0;
   try {
     Server server(service, options);
     log << "followup-lint serve: " << server.url() << "  (Ctrl+C to stop)\n" << std::flush;
-    if (options.open_browser) open_in_browser(server.url(), log);
+    // Best effort: a missing xdg-open only means the user opens the URL by hand.
+    if (options.open_browser && !platform::open_in_browser(server.url()))
+      log << "followup-lint serve: could not start a browser; open " << server.url() << " yourself\n";
     wait_for_signal(server, signals);
     code = server.running() ? 0 : 2;
     server.stop();
@@ -344,7 +320,6 @@ int run_server(const Service& service, const ServeOptions& options, std::ostream
     log << "followup-lint serve: " << e.what() << "\n";
     code = 2;
   }
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   return code;
 }
 

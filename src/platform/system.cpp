@@ -1,20 +1,99 @@
-#include "cli/atomic_write.hpp"
+#include "platform/system.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <poll.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <string_view>
+#include <thread>
 
-#include "core/read_file.hpp"
-
-namespace followup::cli {
+namespace followup::platform {
 namespace fs = std::filesystem;
+
+// ---- Reading inputs ---------------------------------------------------------
+
+namespace {
+
+std::string too_large(uint64_t bytes) {
+  return fmt::format("the file is too large to lint ({} MB; the limit is {} MB)", bytes >> 20,
+                     kMaxInputBytes >> 20);
+}
+
+
+// Reads in chunks and checks the total as it goes: a file that keeps
+// growing or an endless stream cannot use up the memory.
+bool read_all(int fd, std::string& text, std::string& error) {
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = fmt::format("cannot read: {}", std::strerror(errno));
+      return false;
+    }
+    if (n == 0) return true;
+    if (text.size() + static_cast<size_t>(n) > kMaxInputBytes) {
+      error = too_large(text.size() + static_cast<size_t>(n));
+      return false;
+    }
+    text.append(buffer, static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  // O_NONBLOCK: should the path have become a pipe since it was checked, opening
+  // it does not wait for a writer; fstat then turns it away.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    error = fmt::format("cannot open: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    error = "not a regular file";
+    return std::nullopt;
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+    ::close(fd);
+    error = too_large(static_cast<uint64_t>(st.st_size));
+    return std::nullopt;
+  }
+  std::string text;
+  text.reserve(static_cast<size_t>(st.st_size));
+  bool ok = read_all(fd, text, error);
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> read_stdin(std::string& error) {
+  std::string text;
+  if (!read_all(STDIN_FILENO, text, error)) return std::nullopt;
+  return text;
+}
+
+
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)};
+}
+
+// ---- Writing a fixed draft --------------------------------------------------
+
 
 namespace {
 
@@ -41,7 +120,7 @@ Recheck recheck(const fs::path& target, const struct stat& st, const std::string
   }
   struct stat now {};
   std::string current, read_error;
-  bool read = ::fstat(fd, &now) == 0 && S_ISREG(now.st_mode) && core::read_all(fd, current, read_error);
+  bool read = ::fstat(fd, &now) == 0 && S_ISREG(now.st_mode) && read_all(fd, current, read_error);
   ::close(fd);
   if (!read) {
     why = read_error.empty() ? "it is no longer a regular file" : read_error;
@@ -202,4 +281,109 @@ bool write_atomically(const std::string& path, const std::string& text, const st
   return false;
 }
 
-}  // namespace followup::cli
+
+// ---- The terminal -------------------------------------------------------------
+
+bool is_terminal(std::FILE* stream) { return stream && ::isatty(::fileno(stream)); }
+
+uint32_t terminal_columns(std::FILE* stream) {
+  if (!is_terminal(stream)) return 0;
+  struct winsize size {};
+  if (::ioctl(::fileno(stream), TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
+// ---- The language server's standard streams ---------------------------------
+
+std::optional<StdioChannel> StdioChannel::take(std::string& error) {
+  std::signal(SIGPIPE, SIG_IGN);
+  int out = ::dup(STDOUT_FILENO);
+  if (out < 0) {
+    error = fmt::format("cannot duplicate standard output: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  std::fflush(stdout);
+  ::dup2(STDERR_FILENO, STDOUT_FILENO);
+  return StdioChannel(STDIN_FILENO, out);
+}
+
+StdioChannel::StdioChannel(StdioChannel&& other) noexcept : in_(other.in_), out_(other.out_) {
+  other.in_ = other.out_ = -1;
+}
+
+StdioChannel::~StdioChannel() {
+  if (out_ >= 0) ::close(out_);
+}
+
+bool StdioChannel::read_some(std::string& out) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(in_, buf, sizeof buf);
+    if (n > 0) {
+      out.append(buf, static_cast<size_t>(n));
+      return true;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return false;
+  }
+}
+
+bool StdioChannel::input_waiting() const {
+  pollfd p{in_, POLLIN, 0};
+  for (;;) {
+    int r = ::poll(&p, 1, 0);
+    if (r < 0 && errno == EINTR) continue;
+    return r > 0;
+  }
+}
+
+bool StdioChannel::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(out_, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// ---- The web page's process ---------------------------------------------------
+
+bool open_in_browser(const std::string& url) {
+  std::string program = "xdg-open";
+  char* argv[] = {program.data(), const_cast<char*>(url.c_str()), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  bool started = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv, environ) == 0;
+  if (started) std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
+  posix_spawn_file_actions_destroy(&actions);
+  return started;
+}
+
+struct StopSignals::Masks {
+  sigset_t signals, previous;
+};
+
+StopSignals::StopSignals() : masks_(new Masks) {
+  sigemptyset(&masks_->signals);
+  sigaddset(&masks_->signals, SIGINT);
+  sigaddset(&masks_->signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &masks_->signals, &masks_->previous);
+}
+
+StopSignals::~StopSignals() {
+  pthread_sigmask(SIG_SETMASK, &masks_->previous, nullptr);
+  delete masks_;
+}
+
+bool StopSignals::wait(int milliseconds) const {
+  timespec tick{milliseconds / 1000, static_cast<long>(milliseconds % 1000) * 1'000'000};
+  return sigtimedwait(&masks_->signals, nullptr, &tick) > 0;
+}
+
+}  // namespace followup::platform
