@@ -8,7 +8,8 @@ packages=(cmake ninja-build g++ pkg-config libre2-dev libicu-dev libtomlplusplus
           libdtl-dev help2man)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git chromium chromium-driver
-             python3-selenium python3-yaml dpkg-dev file)
+             python3-selenium python3-yaml dpkg-dev file
+             vim vim-ale emacs-nox elpa-eglot)
   command -v npm >/dev/null || packages+=(npm)
 fi
 missing=()

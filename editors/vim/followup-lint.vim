@@ -47,4 +47,11 @@ function! s:register_ale() abort
           \ 'project_root': function('FollowupLintRoot'),
           \ })
   endfor
+  " The files named on the command line were opened before VimEnter, so
+  " their lint-on-enter has come and gone: lint them now.
+  for l:info in getbufinfo({'bufloaded': 1})
+    if index(g:followup_lint_filetypes, getbufvar(l:info.bufnr, '&filetype')) >= 0
+      call ale#Queue(0, 'lint_file', l:info.bufnr)
+    endif
+  endfor
 endfunction
