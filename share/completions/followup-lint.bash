@@ -16,7 +16,7 @@ _followup_lint() {
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "--format --config --kind --context --template --select --ignore --fix --unsafe-fixes
-      --diff --dry-run --statistics --stdin-filename --output-file --exit-zero --force-exclude --color --fail-on
+      --diff --dry-run --statistics --stdin-filename --output-file --exit-zero --force-exclude --follow-links --color --fail-on
       --jobs --quiet --explain --list-rules --show-config --dump-sections --lsp --port --open --version --help" -- "$cur"))
     return
   fi

@@ -54,7 +54,7 @@ struct Entry {
 // into. Hidden, build and node_modules folders and symlinked folders are
 // left out (a link back up the tree would loop); a symlinked file is judged
 // by what it names.
-std::vector<Entry> entries_of(const fs::path& folder, std::error_code& ec) {
+std::vector<Entry> entries_of(const fs::path& folder, bool follow_links, std::error_code& ec) {
   std::vector<Entry> out;
   fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
@@ -67,6 +67,7 @@ std::vector<Entry> entries_of(const fs::path& folder, std::error_code& ec) {
       if (!skipped) out.push_back({name + "/", p, true});
       continue;
     }
+    if (!follow_links && it->is_symlink(type_ec)) continue;
     if (it->is_regular_file(type_ec) && is_draft_name(p)) out.push_back({std::move(name), p, false});
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
@@ -89,7 +90,7 @@ std::string walk_folder(const fs::path& root, const WalkOptions& options,
   };
   std::error_code ec;
   std::vector<Level> stack;
-  stack.push_back({entries_of(root, ec)});
+  stack.push_back({entries_of(root, options.follow_links, ec)});
   if (ec) return ec.message();
   while (!stack.empty()) {
     Level& level = stack.back();
@@ -107,7 +108,7 @@ std::string walk_folder(const fs::path& root, const WalkOptions& options,
       found(entry.path);
       continue;
     }
-    std::vector<Entry> inside = entries_of(entry.path, ec);
+    std::vector<Entry> inside = entries_of(entry.path, options.follow_links, ec);
     if (ec == std::errc::permission_denied) {
       ec.clear();
       continue;

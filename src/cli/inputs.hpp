@@ -28,12 +28,15 @@ struct WalkOptions {
   std::function<bool(const std::filesystem::path&, bool folder)> excluded;
   bool exclude_named = false;  // --force-exclude: files named on the command line too
   bool gitignore = true;       // folder walks skip what .gitignore files skip
+  bool follow_links = false;   // --follow-links: a walk also takes symlinked drafts
 };
 
 // Expands folders recursively (drafts end in .txt, .md, .markdown, .eml,
 // .html, .htm or .followup; hidden, build and node_modules folders are skipped, and so
 // is whatever .gitignore files and the config's exclude skip; symlinked
-// folders are not followed, so a symlink loop ends; pipes, devices and
+// folders are not followed, so a symlink loop ends, and neither are
+// symlinked drafts unless `follow_links` (a link may lead out of the tree,
+// to a file whose lines a report would print); pipes, devices and
 // dangling links inside a folder are passed over). A path that does not
 // exist but holds glob characters ("drafts/*.{txt,md}") is expanded from the
 // current folder, and one that matches nothing is reported. Files are kept

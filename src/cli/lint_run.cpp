@@ -319,6 +319,7 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
   WalkOptions walk;
   walk.excluded = [&](const fs::path& p, bool folder) { return workspace.excluded(p, folder); };
   walk.exclude_named = o.force_exclude;
+  walk.follow_links = o.follow_links;
   // With --force-exclude, standard input named as an excluded file is passed over, as the file would be.
   std::vector<std::string> paths = o.paths;
   if (o.force_exclude && o.stdin_filename && workspace.excluded(*o.stdin_filename)) paths.clear();

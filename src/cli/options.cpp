@@ -121,6 +121,8 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string&) -> Error { o.exit_zero = true; return std::nullopt; }},
       {"--force-exclude", "", "", "apply the config's exclude to files named on the command line too",
        [](Options& o, const std::string&) -> Error { o.force_exclude = true; return std::nullopt; }},
+      {"--follow-links", "", "", "folder walks also take symlinked drafts (a file named on the command line always is)",
+       [](Options& o, const std::string&) -> Error { o.follow_links = true; return std::nullopt; }},
       {"--color", "", "WHEN", "auto, always or never (default: auto; NO_COLOR and FORCE_COLOR are honoured)",
        set_color},
       {"--fail-on", "", "SEVERITY", "lowest severity that makes the exit code 1: error, warning or note (default: warning)",

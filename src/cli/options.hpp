@@ -38,6 +38,7 @@ struct Options {
   std::optional<std::string> output_file;
   bool exit_zero = false;
   bool force_exclude = false;
+  bool follow_links = false;
   std::string explain_rule;
   int port = 8480;            // serve: 0 picks a free port
   bool open_browser = false;  // serve --open

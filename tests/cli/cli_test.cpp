@@ -1342,6 +1342,10 @@ TEST_CASE("cli: a draft named twice, through its folder or a link, is linted onc
   auto r = lint(dir, {"--format", "json", "drafts/other.txt", "drafts", "drafts/note.txt", "drafts/link.md"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
-  // Each file once, at its first place: the walk finds link.md before note.txt.
-  CHECK(paths_of(json::parse(r.out)) == std::vector<std::string>{"drafts/other.txt", "drafts/link.md"});
+  // Each file once, at its first place: the walk passes over the link and
+  // finds note.txt; the link named afterwards is the same file.
+  CHECK(paths_of(json::parse(r.out)) == std::vector<std::string>{"drafts/other.txt", "drafts/note.txt"});
+  // A walk that follows links finds link.md before note.txt.
+  auto followed = lint(dir, {"--format", "json", "--follow-links", "drafts/other.txt", "drafts", "drafts/note.txt"});
+  CHECK(paths_of(json::parse(followed.out)) == std::vector<std::string>{"drafts/other.txt", "drafts/link.md"});
 }

@@ -433,3 +433,21 @@ TEST_CASE("colors: --color wins, then FORCE_COLOR, then NO_COLOR", "[cli][color]
   CHECK_FALSE(colored({"--color", "never", "a.txt"}, {"FORCE_COLOR=1"}));
   CHECK(colored({"--color", "always", "a.txt"}, {"NO_COLOR=1"}));
 }
+
+TEST_CASE("folder walks skip symlinked drafts unless --follow-links; a named link is read", "[cli][walk]") {
+  TempDir dir;
+  dir.write("outside/secret.txt", "extraheader = AUTHORIZATION: basic c2VjcmV0\n");
+  dir.write("drafts/a.txt", kCleanNote);
+  std::filesystem::create_symlink("../outside/secret.txt", dir / "drafts/n.txt");
+  auto walked = lint(dir, {"drafts"});
+  CHECK_FALSE(contains(walked.out + walked.err, "AUTHORIZATION"));
+  CHECK_FALSE(contains(walked.out, "n.txt"));
+  CHECK(paths_of(lint_json(dir, {"drafts"})) == std::vector<std::string>{"drafts/a.txt"});
+  CHECK(paths_of(lint_json(dir, {"--follow-links", "drafts"})) ==
+        std::vector<std::string>{"drafts/a.txt", "drafts/n.txt"});
+  CHECK(paths_of(lint_json(dir, {"drafts/n.txt"})) == std::vector<std::string>{"drafts/n.txt"});
+  // --fix in a walk never reaches the file outside through the link.
+  std::string before = read_text(dir / "outside/secret.txt");
+  lint(dir, {"--fix", "--unsafe-fixes", "drafts"});
+  CHECK(read_text(dir / "outside/secret.txt") == before);
+}
