@@ -250,8 +250,10 @@ TEST_CASE("cli: --help and --version print to stdout and exit 0", "[cli]") {
   REQUIRE(std::regex_match(version.out, m, std::regex(std::string("followup-lint ") + FOLLOWUP_VERSION +
                                                       R"( \(([0-9a-f]{12})(-modified)?\)\n|followup-lint .* \(unknown\)\n)")));
   if (fs::exists(fs::path(FOLLOWUP_SOURCE_DIR) / ".git") && !followup::testing::find_program("git").empty()) {
-    auto head = followup::testing::run_command({"git", "rev-parse", "HEAD"}, FOLLOWUP_SOURCE_DIR);
-    CHECK(head.out.rfind(m[1].str(), 0) == 0);
+    // A commit of this repository (HEAD when the build is fresh).
+    auto commit = followup::testing::run_command({"git", "rev-parse", "--verify", "--quiet", m[1].str() + "^{commit}"},
+                                                 FOLLOWUP_SOURCE_DIR);
+    CHECK(commit.exit_code == 0);
   }
   CHECK(version.err.empty());
 }
