@@ -34,8 +34,7 @@ std::string level_of_name(const std::string& severity) {
 // would read as a scheme) and every non-ASCII byte.
 // `cwd` is the run's folder, empty when unknown.
 std::string to_uri(std::string path, const std::filesystem::path& cwd) {
-  for (char& c : path)
-    if (c == '\\') c = '/';
+  // A backslash is a character of a POSIX file name, not a separator: it is percent-encoded below.
   bool absolute = !path.empty() && path.front() == '/';
   if (absolute) {
     if (!cwd.empty()) {

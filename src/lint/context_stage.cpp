@@ -33,12 +33,21 @@ core::Span line_at(const core::Source& source, const core::Origin& origin) {
   return {begin, std::max(begin, line.end)};
 }
 
-// The front matter's `disable` key, taken out of `table`.
-void take_disable(const core::Source& source, core::Table& table, std::vector<FrontMatterDisable>& disabled) {
+// The front matter's `disable` key, taken out of `table`; what is not a
+// rule ID (a number, a table) is reported, not ignored.
+void take_disable(const core::Source& source, const rules::RuleSet& rules, core::Table& table,
+                  std::vector<FrontMatterDisable>& disabled, std::vector<Diagnostic>& out) {
   auto it = table.find("disable");
   if (it == table.end()) return;
   auto add = [&](const core::Value& v) {
-    if (v.is_string()) disabled.push_back({v.str(), line_at(source, v.origin)});
+    if (v.is_string()) {
+      disabled.push_back({v.str(), line_at(source, v.origin)});
+      return;
+    }
+    report_stage_finding(rules, out, "front-matter.invalid", line_at(source, v.origin),
+                         fmt::format("'disable' lists rule IDs as strings (e.g. disable = [\"style.shouting\"]), "
+                                     "not {}",
+                                     v.type_name()));
   };
   if (it->second.is_array()) {
     for (const auto& v : it->second.array()) add(v);
@@ -63,7 +72,7 @@ void apply_front_matter(const core::Source& source, const core::Draft& draft, co
     return;
   }
   core::Table table = std::get<core::Value>(parsed).table();
-  take_disable(source, table, disabled);
+  take_disable(source, rules, table, disabled, out);
   table.erase("encoding");  // read by the input decoder (input/plain.cpp), not a context key
   std::vector<config::LoadError> errors;
   config::apply_context(context, table, "front matter", errors);

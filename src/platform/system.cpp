@@ -180,6 +180,14 @@ bool write_temporary(const fs::path& target, const struct stat& st, const std::s
   // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) about
   // "literal" + std::string.
   std::string name = target.filename().string();
+  // A name is at most 255 bytes: the draft's own name is shortened (never
+  // inside a UTF-8 character) so that the dot and suffix still fit.
+  constexpr size_t kKept = 255 - 1 - 21;  // "." + ".followup-lint-XXXXXX"
+  if (name.size() > kKept) {
+    size_t cut = kKept;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
   name.insert(0, 1, '.');
   name += ".followup-lint-XXXXXX";
   temp = (folder / name).string();

@@ -451,3 +451,47 @@ TEST_CASE("folder walks skip symlinked drafts unless --follow-links; a named lin
   lint(dir, {"--fix", "--unsafe-fixes", "drafts"});
   CHECK(read_text(dir / "outside/secret.txt") == before);
 }
+
+TEST_CASE("robustness: a report that cannot be written exits 2 with a message", "[cli][robustness]") {
+  TempDir dir;
+  dir.write("d.txt", kClicheNote);
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    auto r = followup::testing::run_command(
+        {"sh", "-c", std::string("\"$BIN\" --format ") + format + " d.txt > /dev/full"}, dir.str(),
+        {std::string("BIN=") + FOLLOWUP_BINARY});
+    INFO(format << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "cannot write the report"));
+  }
+}
+
+TEST_CASE("robustness: --fix on a draft with a 250-byte name", "[cli][robustness]") {
+  TempDir dir;
+  std::string name = std::string(246, 'n') + ".txt";
+  dir.write(name, replace_once(kCleanNote, "Sincerely,", "Cheers,"));
+  auto r = lint(dir, {"--fix", name});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(read_text(dir / name), "\nSincerely,\n"));
+}
+
+TEST_CASE("robustness: front matter disable = [1, 2] is reported, not ignored", "[cli][robustness]") {
+  TempDir dir;
+  dir.write("d.txt", "+++\ndisable = [1, \"style.shouting\"]\n+++\n" + kCleanNote);
+  auto doc = lint_json(dir, {"d.txt"});
+  auto rules = rules_of(doc);
+  CHECK(rules.count("front-matter.invalid") == 1);
+  for (const auto& d : doc["files"][0]["diagnostics"])
+    if (d["rule"] == "front-matter.invalid") {
+      CHECK(d["line"] == 2);
+      CHECK(contains(d["message"].get<std::string>(), "not an integer"));
+    }
+}
+
+TEST_CASE("robustness: SARIF percent-encodes a backslash in a file name", "[cli][robustness]") {
+  TempDir dir;
+  dir.write("a\\b.txt", kClicheNote);
+  auto r = lint(dir, {"--format", "sarif", "a\\b.txt"});
+  auto doc = json::parse(r.out);
+  CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a%5Cb.txt");
+}

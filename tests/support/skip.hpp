@@ -16,11 +16,20 @@ namespace followup::testing {
 // Whether the running Catch2 test case carries the tag [skippable].
 inline bool current_test_is_skippable() {
   const std::string name = Catch::getResultCapture().getCurrentTestName();
+#if defined(CATCH_VERSION_MAJOR) && CATCH_VERSION_MAJOR >= 3
+  for (const auto& test : Catch::getRegistryHub().getTestCaseRegistry().getAllTests()) {
+    const auto& info = test.getTestCaseInfo();
+    if (info.name != name) continue;
+    return std::any_of(info.tags.begin(), info.tags.end(),
+                       [](const Catch::Tag& tag) { return tag == Catch::Tag(Catch::StringRef("skippable")); });
+  }
+#else
   for (const auto& test : Catch::getRegistryHub().getTestCaseRegistry().getAllTests()) {
     if (test.name != name) continue;
     return std::find(test.lcaseTags.begin(), test.lcaseTags.end(), "skippable") !=
            test.lcaseTags.end();
   }
+#endif
   return false;
 }
 
