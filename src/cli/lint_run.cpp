@@ -111,7 +111,8 @@ Outcome lint_one(const Input& input, const Options& o, lint::Workspace& workspac
 
 Rendered render(Outcome outcome, const Options& o, const diag::ReportRenderer& renderer) {
   Rendered r;
-  if (!outcome.error.empty()) r.error = fmt::format("{}: error: {}\n", outcome.path, outcome.error);
+  if (!outcome.error.empty())
+    r.error = fmt::format("{}: error: {}\n", diag::printable(outcome.path), diag::printable(outcome.error));
   r.config_errors = std::move(outcome.config_errors);
   r.diff = std::move(outcome.diff);
   r.fixes_applied = outcome.fixes_applied;

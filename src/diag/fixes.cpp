@@ -141,7 +141,10 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
   diff.onHuge();
   diff.compose();
   diff.composeUnifiedHunks();
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  // A name with a line break or an escape sequence must not forge or color lines of the diff.
+  std::string shown;
+  for (char c : path) shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? '?' : c;
+  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", shown, shown);
   auto emit = [&](char mark, const std::string& line) {
     out += mark;
     out += line;

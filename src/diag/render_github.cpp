@@ -42,11 +42,13 @@ class GithubRenderer : public ReportRenderer {
       const char* command = d.severity == core::Severity::kError     ? "error"
                             : d.severity == core::Severity::kWarning ? "warning"
                                                                      : "notice";
-      std::string message = d.message;
-      if (!d.help.empty()) message += "\n" + d.help;
+      // Control characters become visible symbols first; the one line break
+      // meant to be there (before the help) is then escaped as GitHub wants.
+      std::string message = printable(d.message, "\r\n");
+      if (!d.help.empty()) message += "\n" + printable(d.help, "\r\n");
       out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command,
-                         escape_property(file.path), r.line, r.column, r.end_line, r.end_column,
-                         escape_property(d.rule_id), escape_data(message));
+                         escape_property(printable(file.path)), r.line, r.column, r.end_line, r.end_column,
+                         escape_property(printable(d.rule_id)), escape_data(message));
     }
     return out;
   }

@@ -85,10 +85,11 @@ std::string excerpt(const core::Source& source, core::Span span, uint32_t line_n
   Window shown{0, static_cast<uint32_t>(text.size())};
   if (width_of(text.substr(0, std::min<size_t>(text.size(), 4 * budget + 4))) > budget) shown = fit_window(text, begin, budget);
   end = std::min(std::max(end, shown.from), shown.to);
-  std::string_view cut = text.substr(shown.from, shown.to - shown.from);
+  // Widths are those of the line as printed: each control character shows as one symbol.
+  std::string cut = printable(text.substr(shown.from, shown.to - shown.from), "\t");
   std::string_view left = shown.from > 0 ? "…" : "", right = shown.to < text.size() ? "…" : "";
-  uint32_t pad = width_of(text.substr(shown.from, begin - shown.from)) + (shown.from > 0 ? 1 : 0);
-  uint32_t width = width_of(text.substr(begin, end - begin));
+  uint32_t pad = width_of(printable(text.substr(shown.from, begin - shown.from), "\t")) + (shown.from > 0 ? 1 : 0);
+  uint32_t width = width_of(printable(text.substr(begin, end - begin), "\t"));
   std::string marker(1, '^');
   marker.append(width > 1 ? width - 1 : 0, '~');
   std::string out = fmt::format("{} {}{}{}\n", paint(kBlue, fmt::format("{:>5} |", line_number)), left,
@@ -108,18 +109,20 @@ std::string render_text_diagnostic(const FileReport& file, const Diagnostic& d, 
                                : d.severity == core::Severity::kWarning ? kMagenta
                                                                         : kCyan;
   Range r = to_range(source, d.span);
-  std::string out = fmt::format("{} {} {} {}\n", paint(kBold, fmt::format("{}:{}:{}:", file.path, r.line, r.column)),
-                                paint(severity_color, fmt::format("{}:", core::severity_label(d.severity))),
-                                paint(kBold, d.message), fmt::format("[{}]", d.rule_id));
+  std::string out =
+      fmt::format("{} {} {} {}\n", paint(kBold, fmt::format("{}:{}:{}:", printable(file.path), r.line, r.column)),
+                  paint(severity_color, fmt::format("{}:", core::severity_label(d.severity))),
+                  paint(kBold, printable(d.message)), fmt::format("[{}]", printable(d.rule_id)));
   if (source.valid_utf8() && source.size() > 0) out += excerpt(source, d.span, r.line, options, paint);
-  if (!d.help.empty()) out += fmt::format("      {} {}\n", paint(kBold, "= help:"), d.help);
+  if (!d.help.empty()) out += fmt::format("      {} {}\n", paint(kBold, "= help:"), printable(d.help));
   for (const auto& fix : d.fixes) {
-    out += fmt::format("      {} {}{}\n", paint(kBold, "= fix:"), fix.title,
+    out += fmt::format("      {} {}{}\n", paint(kBold, "= fix:"), printable(fix.title),
                        fix.applicability == Applicability::kUnsafe ? " (unsafe: check it reads right)" : "");
   }
   for (const auto& note : d.notes) {
     Range nr = to_range(source, note.span);
-    out += fmt::format("      {} {}:{}:{}: {}\n", paint(kBold, "= note:"), file.path, nr.line, nr.column, note.message);
+    out += fmt::format("      {} {}:{}:{}: {}\n", paint(kBold, "= note:"), printable(file.path), nr.line, nr.column,
+                       printable(note.message));
   }
   return out;
 }
@@ -156,7 +159,8 @@ class TextRenderer : public ReportRenderer {
   std::string tail(const RunTotals& totals) const override {
     if (!summary_ || totals.files == 0) return {};
     if (totals.files == 1)
-      return fmt::format("{}: {}{}\n", totals.first.path, format_counts(totals.counts), kind_note(totals.first.kind));
+      return fmt::format("{}: {}{}\n", printable(totals.first.path), format_counts(totals.counts),
+                         kind_note(totals.first.kind));
     return fmt::format("{} files checked: {}{}\n", totals.files, format_counts(totals.counts),
                        kinds_note(totals.kinds));
   }

@@ -74,4 +74,25 @@ std::string render_sarif(const std::vector<FileReport>& files, const std::vector
 }
 std::string render_github(const std::vector<FileReport>& files) { return render_all(*github_renderer(), files); }
 
+std::string printable(std::string_view text, std::string_view keep) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && keep.find(static_cast<char>(c)) == std::string_view::npos) {
+      out += "\xE2\x90";  // U+2400 + c, the Control Pictures block
+      out += static_cast<char>(0x80 + c);
+    } else if (c == 0x7F) {
+      out += "\xE2\x90\xA1";  // U+2421 SYMBOL FOR DELETE
+    } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += "\xEF\xBF\xBD";  // a C1 control (U+0080..U+009F) as U+FFFD
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace followup::diag

@@ -104,6 +104,15 @@ struct ListedRule {
 std::string render_rule_list_text(const std::vector<ListedRule>& rules);
 std::string render_rule_list_json(const std::vector<ListedRule>& rules);
 
+// `text` safe to print on a terminal or in a CI log: each control character
+// (C0, DEL, C1) becomes a visible symbol of one column (ESC -> U+241B "␛",
+// LF -> U+240A "␊", a C1 byte pair -> U+FFFD), so a draft, a file name or a
+// rule message can neither move the cursor, recolor the terminal, nor start
+// a line of its own ("::stop-commands::" in a GitHub log). The control
+// characters in `keep` are left as they are (a tab the caller expands, line
+// breaks GitHub's escaping encodes).
+std::string printable(std::string_view text, std::string_view keep = {});
+
 // A span as 1-based line and code-point column; end_column is exclusive.
 struct Range {
   uint32_t line, column, end_line, end_column;

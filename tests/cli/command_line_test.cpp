@@ -495,3 +495,41 @@ TEST_CASE("robustness: SARIF percent-encodes a backslash in a file name", "[cli]
   auto doc = json::parse(r.out);
   CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a%5Cb.txt");
 }
+
+TEST_CASE("robustness: control characters from drafts, names and rules never reach the terminal raw",
+          "[cli][robustness]") {
+  TempDir dir;
+  // An escape sequence in the draft, a newline and an escape in its name, a rule message with a newline.
+  std::string draft = replace_once(kClicheNote, "team player", "team player\x1b]0;pwned\x07");
+  std::string name = "evil\n::stop-commands::x\x1b[31m.txt";
+  dir.write(name, draft);
+  dir.write(".followup-lint.toml", "rule_paths = [\"house.toml\"]\n");
+  dir.write("house.toml",
+            "[loud]\ncheck = \"existence\"\nsections = [\"paragraph\"]\nseverity = \"warning\"\n"
+            "patterns = ['team player']\nmessage = \"line one\\n::stop-commands::token\\u001b[2J\"\n"
+            "summary = \"loud\"\nexplain = \"A test rule.\"\n");
+  for (const char* format : {"text", "github"}) {
+    auto r = lint(dir, {"--format", format, "--color", "never", name});
+    INFO(format << ":\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    std::string all = r.out + r.err;
+    CHECK(all.find('\x1b') == std::string::npos);
+    CHECK(all.find('\x07') == std::string::npos);
+    for (const auto& line : lines_of(r.out)) CHECK(line.rfind("::stop-commands::", 0) != 0);
+    CHECK(contains(r.out, "\xE2\x90\x9B"));  // ESC shown as the symbol U+241B
+  }
+  // The caret still sits under the finding when the line holds a control character.
+  auto text = lint(dir, {"--select", "cliche", "--color", "never", name});
+  auto lines = lines_of(text.out);
+  REQUIRE(lines.size() >= 3);
+  INFO(text.out);
+  size_t caret = lines[2].find('^');
+  // Count columns: each UTF-8 sequence (a control picture too) is one column here.
+  size_t column = 0, i = 0;
+  while (i < lines[1].size() && column < caret) {
+    unsigned char c = static_cast<unsigned char>(lines[1][i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++column;
+  }
+  CHECK(lines[1].substr(i, 11) == "team player");
+}
