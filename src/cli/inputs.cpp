@@ -56,7 +56,7 @@ struct Entry {
 // by what it names.
 std::vector<Entry> entries_of(const fs::path& folder, bool follow_links, std::error_code& ec) {
   std::vector<Entry> out;
-  fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  fs::directory_iterator it(folder, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
     const fs::path& p = it->path();
@@ -75,10 +75,12 @@ std::vector<Entry> entries_of(const fs::path& folder, bool follow_links, std::er
 }
 
 // Walks `root` depth first in path order, calling `found` for each draft.
-// Subfolders that cannot be opened for permission are passed over; any
-// other failure ends the walk and is returned.
+// A subfolder that cannot be opened is reported through `unreadable` and
+// passed over; a failure inside a folder's listing ends the walk and is
+// returned.
 std::string walk_folder(const fs::path& root, const WalkOptions& options,
-                        const std::function<void(const fs::path&)>& found, size_t* skipped_count = nullptr) {
+                        const std::function<void(const fs::path&)>& found, size_t* skipped_count = nullptr,
+                        const std::function<void(const fs::path&, const std::string&)>& unreadable = {}) {
   struct Level {
     std::vector<Entry> entries;
     size_t next = 0;
@@ -109,11 +111,12 @@ std::string walk_folder(const fs::path& root, const WalkOptions& options,
       continue;
     }
     std::vector<Entry> inside = entries_of(entry.path, options.follow_links, ec);
-    if (ec == std::errc::permission_denied) {
+    if (ec) {
+      // Its drafts are not linted: say so, and go on with the rest of the tree.
+      if (unreadable) unreadable(entry.path, ec.message());
       ec.clear();
       continue;
     }
-    if (ec) return ec.message();
     if (ignore) ignore->enter(entry.path);
     stack.push_back({std::move(inside)});
   }
@@ -190,10 +193,15 @@ void walk_inputs(const std::vector<std::string>& paths, const WalkOptions& optio
     }
     if (fs::is_directory(status)) {
       size_t drafts = 0, skipped = 0;
-      std::string error = walk_folder(path, options, [&](const fs::path& file) {
-        ++drafts;
-        take_found(file);
-      }, &skipped);
+      std::string error = walk_folder(
+          path, options,
+          [&](const fs::path& file) {
+            ++drafts;
+            take_found(file);
+          },
+          &skipped, [&](const fs::path& folder, const std::string& why) {
+            take({folder.string(), fmt::format("cannot read the folder: {}; its drafts were not linted", why)});
+          });
       if (!error.empty()) {
         take({path, drafts ? fmt::format("cannot read the whole folder: {}", error)
                            : fmt::format("cannot read the folder: {}", error)});

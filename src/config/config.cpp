@@ -204,7 +204,10 @@ std::optional<fs::path> find_config(const fs::path& folder) {
   if (!dir.has_filename() && dir.has_parent_path()) dir = dir.parent_path();  // "drafts/." -> "drafts"
   for (int depth = 0; depth < 256; ++depth) {
     fs::path candidate = dir / ".followup-lint.toml";
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    // Anything by that name is the config, readable or not (a dangling link,
+    // a loop, a FIFO, a folder): loading it then says what is wrong, rather
+    // than the search going on upwards to settings the user did not mean.
+    if (fs::exists(fs::symlink_status(candidate, ec))) return candidate;
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
   }

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <regex>
 #include <set>
 #include <sstream>
@@ -532,4 +534,54 @@ TEST_CASE("robustness: control characters from drafts, names and rules never rea
     ++column;
   }
   CHECK(lines[1].substr(i, 11) == "team player");
+}
+
+namespace {
+// Runs the linter as an unprivileged user when this test runs as root (root
+// reads any folder whatever its mode), as itself otherwise.
+RunResult lint_unprivileged(const TempDir& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  if (::geteuid() == 0) argv = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+  argv.push_back(FOLLOWUP_BINARY);
+  argv.insert(argv.end(), args.begin(), args.end());
+  return followup::testing::run_command(argv, dir.str(), {"XDG_CONFIG_HOME=/nonexistent"});
+}
+}  // namespace
+
+TEST_CASE("robustness: a folder the walk cannot open is reported, the rest still linted", "[cli][robustness]") {
+  TempDir dir;
+  dir.write("drafts/a.txt", kCleanNote);
+  dir.write("drafts/locked/b.txt", kClicheNote);
+  dir.write("drafts/z.txt", kCleanNote);
+  namespace fs = std::filesystem;
+  for (const char* p : {"", "drafts", "drafts/a.txt", "drafts/z.txt"})
+    fs::permissions(dir / p, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(dir / "drafts/locked", fs::perms::none);
+  auto r = lint_unprivileged(dir, {"drafts"});
+  fs::permissions(dir / "drafts/locked", fs::perms::owner_all);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "drafts/locked: error: cannot read the folder: Permission denied; its drafts were not linted"));
+  CHECK(contains(r.out, "2 files checked"));
+}
+
+TEST_CASE("robustness: a .followup-lint.toml that is not a readable file is an error, not skipped",
+          "[cli][robustness]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  dir.write(".followup-lint.toml", "[rules.\"cliche.soft-skill\"]\nseverity = \"off\"\n");  // must not be reached
+  dir.write("as-folder/d.txt", kClicheNote);
+  fs::create_directories(dir / "as-folder/.followup-lint.toml");
+  dir.write("dangling/d.txt", kClicheNote);
+  fs::create_symlink("nowhere.toml", dir / "dangling/.followup-lint.toml");
+  dir.write("loop/d.txt", kClicheNote);
+  fs::create_symlink(".followup-lint.toml", dir / "loop/.followup-lint.toml");
+  for (const char* folder : {"as-folder", "dangling", "loop"}) {
+    auto r = lint(dir, {std::string(folder) + "/d.txt"});
+    INFO(folder << ": " << r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, std::string(folder) + "/.followup-lint.toml"));
+    CHECK(contains(r.err, "cannot read the config file"));
+  }
 }
