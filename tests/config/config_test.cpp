@@ -273,10 +273,14 @@ TEST_CASE("find_config walks up from the draft's folder and the nearest config w
   CHECK(followup::config::find_config(dir / "home/jobs/acme/drafts") ==
         dir / "home/jobs/.followup-lint.toml");
 
-  // A folder named like a config is not a config.
+  // Anything named like a config is the config, so that loading it reports
+  // what is wrong instead of the search silently going on upwards.
   dir.mkdir("home/jobs/acme/.followup-lint.toml");
   CHECK(followup::config::find_config(dir / "home/jobs/acme/drafts") ==
-        dir / "home/jobs/.followup-lint.toml");
+        dir / "home/jobs/acme/.followup-lint.toml");
+  CHECK(std::holds_alternative<std::vector<followup::config::LoadError>>(
+      followup::config::load_config(dir / "home/jobs/acme/.followup-lint.toml")));
+  fs::remove(dir / "home/jobs/acme/.followup-lint.toml");
 
   dir.mkdir("elsewhere/deep");
   auto outside = followup::config::find_config(dir / "elsewhere/deep");

@@ -322,6 +322,13 @@ TEST_CASE(
   fs::create_symlink("/dev/zero", dir / "drafts/zero.txt");
   auto walk = lint_bounded(dir, {"--format", "json", "drafts"});
   INFO(walk.out << walk.err);
+  // The pipe and the link to a device are passed over; the FIFO config is
+  // the folder's config, refused at once and reported (exit 2).
+  CHECK(walk.exit_code == 2);
+  CHECK(walk.err.find("drafts/.followup-lint.toml") != std::string::npos);
+  CHECK(walk.err.find("not a regular file") != std::string::npos);
+  fs::remove(dir / "drafts/.followup-lint.toml");
+  walk = lint_bounded(dir, {"--format", "json", "drafts"});
   CHECK(walk.exit_code == 0);
   CHECK(walk.err.empty());
   CHECK(paths_of(parse_report(walk)) == std::vector<std::string>{"drafts/clean.txt"});
@@ -406,11 +413,12 @@ TEST_CASE(
   CHECK(has(rules_in(report_for(doc, "drafts/a-cliche.txt")), "cliche.soft-skill"));
 
   // Walking the folder: the unreadable file is reported the same way, the
-  // unreadable subfolder is passed over, and the rest is linted.
+  // unreadable subfolder is reported and passed over, and the rest is linted.
   auto walked = run({"drafts"});
   INFO(walked.out << walked.err);
   CHECK(walked.exit_code == 2);
-  CHECK(walked.err == "drafts/b-locked.txt: error: cannot open: Permission denied\n");
+  CHECK(walked.err == "drafts/b-locked.txt: error: cannot open: Permission denied\n"
+                      "drafts/private: error: cannot read the folder: Permission denied; its drafts were not linted\n");
   CHECK(contains(walked.out, "drafts/a-cliche.txt:5:115: warning: 'team player'"));
   CHECK(contains(walked.out, "2 files checked: 1 warning ("));
 
