@@ -94,6 +94,44 @@ void read_input_table(const core::Value& value, Config& config, std::vector<Load
 
 }  // namespace
 
+namespace {
+
+// The repository that holds `folder`: the nearest folder at or above it with
+// a .git, else `folder` itself.
+fs::path repository_of(const fs::path& folder) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  for (fs::path up = dir; !up.empty(); up = up.parent_path()) {
+    if (fs::exists(up / ".git", ec)) return up;
+    if (up == up.parent_path()) break;
+  }
+  return dir;
+}
+
+// Rule files are code the linter runs on every draft: a config may name only
+// those inside its own repository (a shared config must not reach ../secret
+// or /etc), unless it says rule_paths_outside = true. The error names the
+// path as written, never what the file holds.
+void check_rule_paths_inside(const Config& config, const core::Value& value, std::vector<LoadError>& errors) {
+  const fs::path root = repository_of(config.folder.empty() ? fs::path(".") : config.folder);
+  std::vector<const core::Value*> items;
+  if (value.is_string()) items.push_back(&value);
+  else if (value.is_array())
+    for (const auto& item : value.array())
+      if (item.is_string()) items.push_back(&item);
+  for (const auto* item : items) {
+    std::error_code ec;
+    fs::path resolved = fs::weakly_canonical(fs::absolute(config.folder / item->str(), ec), ec);
+    fs::path rel = resolved.lexically_relative(root);
+    if (!rel.empty() && rel.native().rfind("..", 0) != 0) continue;
+    errors.push_back({item->origin, fmt::format("the rule file '{}' is outside the repository that holds this config ({}); "
+                                                "keep rule files inside it, or set rule_paths_outside = true",
+                                                item->str(), root.string())});
+  }
+}
+
+}  // namespace
+
 std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text, const fs::path& path) {
   std::vector<LoadError> errors;
   auto parsed = parse_toml(text, path.string());
@@ -102,6 +140,8 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
   Config config;
   config.path = path;
   config.folder = path.parent_path();
+  const core::Value* rule_paths_value = nullptr;
+  bool rule_paths_outside = false;
   for (const auto& [key, value] : root.table()) {
     if (key == "context") {
       if (!value.is_table()) {
@@ -115,6 +155,10 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
       read_rules_table(value, config.rules, errors);
     } else if (key == "rule_paths") {
       for (const auto& p : string_list(value, key, errors)) config.rule_paths.push_back(config.folder / p);
+      rule_paths_value = &value;
+    } else if (key == "rule_paths_outside") {
+      if (value.is_bool()) rule_paths_outside = value.boolean();
+      else errors.push_back({value.origin, "'rule_paths_outside' must be true or false"});
     } else if (key == "exclude") {
       config.exclude = glob_list(value, key, errors, &config.exclude_origins);
     } else if (key == "overrides") {
@@ -174,9 +218,16 @@ std::variant<Config, std::vector<LoadError>> parse_config(std::string_view text,
     } else if (key == "kind_signals" || key == "words") {
       errors.push_back({value.origin, fmt::format("'{}' must be a table ([{}])", key, key)});
     } else {
-      errors.push_back({value.origin, fmt::format("unknown key '{}' (expected context, rules, rule_paths, exclude, overrides, suppress, input, kind_signals or words)", key)});
+      static const std::vector<std::string> kKeys = {"context", "rules", "rule_paths", "rule_paths_outside", "exclude",
+                                                     "overrides", "suppress", "input", "kind_signals", "words"};
+      std::string near = text::closest_word(key, kKeys);
+      errors.push_back({value.origin, near.empty() ? fmt::format("unknown key '{}' (expected context, rules, rule_paths, "
+                                                                 "rule_paths_outside, exclude, overrides, suppress, input, "
+                                                                 "kind_signals or words)", key)
+                                                   : fmt::format("unknown key '{}'; did you mean '{}'?", key, near)});
     }
   }
+  if (rule_paths_value && !rule_paths_outside) check_rule_paths_inside(config, *rule_paths_value, errors);
   if (!errors.empty()) {
     // Tables iterate by key; report in the order of the file, like a compiler.
     std::stable_sort(errors.begin(), errors.end(), [](const LoadError& a, const LoadError& b) {

@@ -585,3 +585,29 @@ TEST_CASE("robustness: a .followup-lint.toml that is not a readable file is an e
     CHECK(contains(r.err, "cannot read the config file"));
   }
 }
+
+TEST_CASE("robustness: rule_paths stay inside the repository that holds the config", "[cli][robustness]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "repo/.git");
+  dir.write("outside.toml", "[x]\ncheck = \"SECRET-TOKEN-42\"\n");
+  dir.write("repo/rules/house.toml",
+            "[jargon]\ncheck = \"existence\"\nsections = [\"paragraph\"]\nseverity = \"warning\"\n"
+            "patterns = ['\\butilize\\b']\nmessage = \"'{match}' is jargon\"\nsummary = \"jargon\"\nexplain = \"x\"\n");
+  dir.write("repo/drafts/.followup-lint.toml", "rule_paths = [\"../rules/house.toml\"]\n");
+  dir.write("repo/drafts/d.txt", "Dear Ms. Rivera,\n\nThank you. I would utilize my skills.\n\nSincerely,\nAna Cruz\n");
+  // Inside the repository (above the config's folder): allowed.
+  auto inside = lint(dir, {"repo/drafts/d.txt"});
+  CHECK(contains(inside.out, "[house.jargon]"));
+  for (const char* path : {"../../outside.toml", "/etc/passwd"}) {
+    dir.write("repo/drafts/.followup-lint.toml", std::string("rule_paths = [\"") + path + "\"]\n");
+    auto r = lint(dir, {"repo/drafts/d.txt"});
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, std::string("the rule file '") + path + "' is outside the repository"));
+    CHECK_FALSE(contains(r.err, "SECRET-TOKEN-42"));
+    CHECK_FALSE(contains(r.err, "root:"));
+  }
+  // Said on purpose, it is read.
+  dir.write("repo/drafts/.followup-lint.toml", "rule_paths = [\"../../outside.toml\"]\nrule_paths_outside = true\n");
+  CHECK(contains(lint(dir, {"repo/drafts/d.txt"}).err, "SECRET-TOKEN-42"));
+}

@@ -181,8 +181,10 @@ TEST_CASE("broken TOML in a config names line:col and what the parser expected",
 TEST_CASE("unknown keys and wrong types in a config are errors at the value's line:col",
           "[config]") {
   CHECK(config_errors("rule_path = [\"x.toml\"]\n") ==
-        std::vector<std::string>{"1:13: unknown key 'rule_path' (expected context, rules, "
-                                 "rule_paths, exclude, overrides, suppress, input, kind_signals or words)"});
+        std::vector<std::string>{"1:13: unknown key 'rule_path'; did you mean 'rule_paths'?"});
+  CHECK(config_errors("zzzz = 1\n") ==
+        std::vector<std::string>{"1:8: unknown key 'zzzz' (expected context, rules, rule_paths, rule_paths_outside, "
+                                 "exclude, overrides, suppress, input, kind_signals or words)"});
   CHECK(config_errors("context = 3\n") ==
         std::vector<std::string>{"1:11: 'context' must be a table"});
   CHECK(config_errors("rules = \"strict\"\n") ==

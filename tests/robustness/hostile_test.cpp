@@ -336,8 +336,9 @@ TEST_CASE(
   auto config = lint_bounded(dir, {"--config", "pipe.txt", "cliche.txt"});
   CHECK(config.exit_code == 2);
   CHECK(config.err == "pipe.txt: error: cannot read the config file: not a regular file\n");
-  // A config's rule_paths naming a pipe or a device: refused, never read.
-  dir.write("pipe-rules/.followup-lint.toml", "rule_paths = [\"../pipe.txt\", \"/dev/zero\"]\n");
+  // A config's rule_paths naming a pipe or a device: refused, never read
+  // (rule_paths_outside lets the check reach them outside the folder).
+  dir.write("pipe-rules/.followup-lint.toml", "rule_paths = [\"../pipe.txt\", \"/dev/zero\"]\nrule_paths_outside = true\n");
   dir.write("pipe-rules/note.txt", kCleanNote);
   auto rule_paths = lint_bounded(dir, {"pipe-rules/note.txt"});
   INFO(rule_paths.out << rule_paths.err);
