@@ -611,3 +611,24 @@ TEST_CASE("robustness: rule_paths stay inside the repository that holds the conf
   dir.write("repo/drafts/.followup-lint.toml", "rule_paths = [\"../../outside.toml\"]\nrule_paths_outside = true\n");
   CHECK(contains(lint(dir, {"repo/drafts/d.txt"}).err, "SECRET-TOKEN-42"));
 }
+
+TEST_CASE("robustness: placeholder.unknown with thousands of allowed names stays small", "[cli][robustness]") {
+  TempDir dir;
+  std::string names;
+  for (int i = 0; i < 2000; ++i) names += (i ? ", " : "") + std::string("\"name_") + std::to_string(i) + "\"";
+  std::string body;
+  for (int i = 0; i < 500; ++i) body += "Line {{unknown_" + std::to_string(i) + "}} and {{name_" + std::to_string(i) + "}}.\n";
+  dir.write("t.txt", "+++\ntemplate = true\nplaceholders = [" + names + "]\n+++\nDear {{name_1}},\n\n" + body +
+                         "\nSincerely,\nAna Cruz\n");
+  auto r = lint(dir, {"--format", "json", "--select", "placeholder.unknown", "t.txt"});
+  auto doc = json::parse(r.out);
+  auto& diags = doc["files"][0]["diagnostics"];
+  CHECK(diags.size() >= 100);  // a rule reports its first 100 and says how many more
+  // Each message names a few allowed names, not all 2,000: the report grows with the draft only.
+  for (const auto& d : diags) CHECK(d["message"].get<std::string>().size() < 400);
+  CHECK(contains(diags[0]["message"].get<std::string>(), "and 1990 more"));
+  // Near misses still get their suggestion.
+  dir.write("u.txt", "+++\ntemplate = true\nplaceholders = [" + names + "]\n+++\nDear {{name_12x}},\n\nThanks.\n");
+  auto near = json::parse(lint(dir, {"--format", "json", "--select", "placeholder.unknown", "u.txt"}).out);
+  CHECK(contains(near["files"][0]["diagnostics"][0]["message"].get<std::string>(), "name_12"));
+}
