@@ -36,7 +36,7 @@ IgnoreFiles::IgnoreFiles(const fs::path& root) {
 }
 
 void IgnoreFiles::read(const fs::path& file, const fs::path& base) {
-  File f{base, {}};
+  File f{base, {}, depth_};
   std::ifstream in(file);
   std::string line;
   while (std::getline(in, line)) {
@@ -49,22 +49,23 @@ void IgnoreFiles::read(const fs::path& file, const fs::path& base) {
     auto compiled = config::Glob::compile(line);
     if (auto* glob = std::get_if<config::Glob>(&compiled)) f.lines.push_back({std::move(*glob), negated});
   }
-  files_.push_back(std::move(f));  // an empty entry keeps enter/leave paired
+  if (!f.lines.empty()) files_.push_back(std::move(f));
 }
 
 void IgnoreFiles::enter(const fs::path& folder) {
+  ++depth_;
   std::error_code ec;
-  read(folder / ".gitignore", fs::absolute(folder, ec).lexically_normal());
+  if (fs::exists(folder / ".gitignore", ec)) read(folder / ".gitignore", fs::absolute(folder, ec).lexically_normal());
 }
 
 void IgnoreFiles::leave() {
-  if (!files_.empty()) files_.pop_back();
+  if (!files_.empty() && files_.back().depth == depth_) files_.pop_back();
+  if (depth_ > 0) --depth_;
 }
 
 bool IgnoreFiles::ignored(const fs::path& path, bool folder) const {
   bool ignored = false;
   for (const auto& file : files_) {
-    if (file.lines.empty()) continue;
     std::string rel = relative_path(path, file.base);
     if (rel.empty() || rel.rfind("..", 0) == 0) continue;
     for (const auto& line : file.lines)

@@ -31,9 +31,13 @@ class IgnoreFiles {
   struct File {
     std::filesystem::path base;
     std::vector<Line> lines;
+    size_t depth;  // of the folder it was read in (0: at or above the walk's root)
   };
   void read(const std::filesystem::path& file, const std::filesystem::path& base);
+  // Only folders with a .gitignore keep an entry, so a walk 10,000 folders
+  // deep holds no 10,000 copies of ever longer paths.
   std::vector<File> files_;
+  size_t depth_ = 0;
 };
 
 }  // namespace followup::cli

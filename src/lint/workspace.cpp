@@ -111,14 +111,23 @@ std::shared_ptr<Workspace::ConfigEntry> Workspace::entry_for(const fs::path& fil
   if (options_.config_path) {
     config_path = options_.config_path->string();
   } else {
-    std::string folder = absolute(file).parent_path().string();
-    auto cached = folder_to_config_.find(folder);
+    fs::path folder = absolute(file).parent_path();
+    auto cached = folder_to_config_.find(folder.string());
     if (cached != folder_to_config_.end()) {
       config_path = cached->second;
+    } else if (auto parent = folder_to_config_.find(folder.parent_path().string());
+               parent != folder_to_config_.end() && folder.has_parent_path() && folder.parent_path() != folder) {
+      // A walk asks folder after folder down the tree: the parent's answer
+      // holds unless this folder has a config of its own, so one look here
+      // does (a search up from every folder of a deep tree cost its depth squared).
+      std::error_code ec;
+      fs::path own = folder / ".followup-lint.toml";
+      config_path = fs::exists(fs::symlink_status(own, ec)) ? own.string() : parent->second;
+      folder_to_config_[folder.string()] = config_path;
     } else {
       auto found = config::find_config(folder);
       config_path = found ? found->string() : options_.fallback_config ? options_.fallback_config->string() : "";
-      folder_to_config_[folder] = config_path;
+      folder_to_config_[folder.string()] = config_path;
     }
   }
   auto it = entries_.find(config_path);
