@@ -141,7 +141,10 @@ std::pair<fs::path, std::string> split_glob(const std::string& pattern) {
 // The drafts a command-line glob names, or why there are none.
 std::string expand_glob(const std::string& pattern, const WalkOptions& options,
                         const std::function<void(const fs::path&)>& found) {
-  auto [base, rest] = split_glob(pattern);
+  // Named variables, not a structured binding: clang 14 cannot capture those in the lambda below.
+  const auto split = split_glob(pattern);
+  const fs::path& base = split.first;
+  const std::string& rest = split.second;
   auto compiled = config::Glob::compile(rest.find('/') == std::string::npos ? "/" + rest : rest);
   if (auto* why = std::get_if<std::string>(&compiled)) return fmt::format("not a glob that can match: {}", *why);
   const auto& glob = std::get<config::Glob>(compiled);
