@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "editors/cli_findings.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,12 +31,7 @@ TEST_CASE("emacs + eglot: findings in a plain .txt, plain-text hover, a quick fi
   TempDir dir;
   dir.write("draft.txt", read_text(FOLLOWUP_SOURCE_DIR "/fixtures/examples/rough-draft.txt"));
   dir.write(".followup-lint.toml", "# no settings yet\n");
-  auto json_run = run_linter({"--format", "json", "draft.txt"}, "", dir.str());
-  std::vector<std::string> expected;
-  for (size_t at = 0; (at = json_run.out.find("\"rule\":\"", at)) != std::string::npos;) {
-    at += 8;
-    expected.push_back(json_run.out.substr(at, json_run.out.find('"', at) - at));
-  }
+  std::vector<std::string> expected = followup::testing::cli_findings(dir.str(), "draft.txt");
   REQUIRE(expected.size() >= 5);
 
   std::string out = (dir / "out.txt").string();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "editors/cli_findings.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -31,12 +32,8 @@ TEST_CASE("neovim with editors/neovim: findings, hover, a quick fix, config relo
   dir.write("draft.txt", read_text(FOLLOWUP_SOURCE_DIR "/fixtures/examples/rough-draft.txt"));
   dir.write(".followup-lint.toml", "# no settings yet\n");
   dir.write("plugin/lua/followup-lint.lua", read_text(FOLLOWUP_SOURCE_DIR "/editors/neovim/followup-lint.lua"));
-  auto json_run = run_linter({"--format", "json", "draft.txt"}, "", dir.str());
   std::vector<std::string> expected;
-  for (size_t at = 0; (at = json_run.out.find("\"rule\":\"", at)) != std::string::npos;) {
-    at += 8;
-    expected.push_back("code " + json_run.out.substr(at, json_run.out.find('"', at) - at));
-  }
+  for (const auto& rule : followup::testing::cli_findings(dir.str(), "draft.txt")) expected.push_back("code " + rule);
   REQUIRE(expected.size() >= 5);
 
   std::string out = (dir / "out.txt").string(), home = dir.str();

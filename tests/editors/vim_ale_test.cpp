@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "editors/cli_findings.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,16 +42,7 @@ TEST_CASE("vim + ALE: findings on open, readable hover, config reload at the nex
   std::string draft = read_text(FOLLOWUP_SOURCE_DIR "/fixtures/examples/rough-draft.txt");
   dir.write("draft.txt", draft);
   dir.write(".followup-lint.toml", "# no settings yet\n");
-  // What the command line finds, as "rule:line:column".
-  auto json_run = run_linter({"--format", "json", "draft.txt"}, "", dir.str());
-  std::vector<std::string> expected;
-  for (size_t at = 0; (at = json_run.out.find("\"rule\":\"", at)) != std::string::npos;) {
-    at += 8;
-    std::string rule = json_run.out.substr(at, json_run.out.find('"', at) - at);
-    size_t line_at = json_run.out.find("\"line\":", at) + 7, column_at = json_run.out.find("\"column\":", at) + 9;
-    expected.push_back(rule + ":" + std::to_string(std::stoi(json_run.out.substr(line_at))) + ":" +
-                       std::to_string(std::stoi(json_run.out.substr(column_at))));
-  }
+  std::vector<std::string> expected = followup::testing::cli_findings(dir.str(), "draft.txt", true);
   REQUIRE(expected.size() >= 5);
 
   std::string out = (dir / "out.txt").string();
