@@ -47,9 +47,21 @@ size_t encoded_word_end(std::string_view s, size_t at) {
   return 0;
 }
 
+// "=?cs?B?SGVsbG8?=" with its missing "=" padding put back. Mailers that
+// leave the padding out exist, and GMime drops an unpadded last group
+// ("Hel" for "Hello"); decoding it whole loses nothing.
+std::string padded_base64_word(std::string_view word) {
+  std::string out(word);
+  size_t q1 = word.find('?', 2);
+  if (q1 == std::string_view::npos || (word[q1 + 1] != 'B' && word[q1 + 1] != 'b')) return out;
+  size_t payload = word.size() - (q1 + 3) - 2;
+  if (payload % 4 != 0) out.insert(out.size() - 2, 4 - payload % 4, '=');
+  return out;
+}
+
 // Decodes one encoded word (GMime, in the mail module); empty when it does not decode.
 std::string decode_word(std::string_view word) {
-  std::string out = decode_encoded_word(word).value_or("");
+  std::string out = decode_encoded_word(padded_base64_word(word)).value_or("");
   for (char& c : out) {
     // The value stays one header line, whatever the word encoded.
     if (c == '\r' || c == '\n' || c == '\t' || c == '\0') c = ' ';

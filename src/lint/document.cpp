@@ -52,6 +52,19 @@ input::Format effective_format(std::string_view bytes, input::Format format) {
   return header ? format : input::Format::kPlain;
 }
 
+// A decoded text with nothing in it comes from a file that may hold plenty:
+// a reply that is all quotes, a page of markup. "the file is empty" would
+// send the writer looking at the wrong thing.
+void explain_empty_text(LintResult& result, std::string_view file_text) {
+  if (file_text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == std::string_view::npos) return;
+  for (auto& d : result.diagnostics) {
+    if (d.rule_id != "input.empty") continue;
+    d.message =
+        "nothing of your own to check: the file holds only quoted history ('>' lines, block "
+        "quotes), markup or mail headers, which are left out";
+  }
+}
+
 }  // namespace
 
 LintedDocument lint_document(const std::string& path, std::string bytes, const LintSettings& settings) {
@@ -77,6 +90,7 @@ LintedDocument lint_document(const std::string& path, std::string bytes, const L
   }
   const core::Source text(path, std::move(decoded.text));
   out.result = lint(text, settings);
+  explain_empty_text(out.result, out.file->text());
   if (!decoded.map.is_identity())
     for (auto& d : out.result.diagnostics) map_to_file(d, decoded.map);
   // A transcoded file (UTF-16, a declared charset) is not rewritten by --fix.

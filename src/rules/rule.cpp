@@ -32,6 +32,25 @@ bool plain_fields(std::string_view text) {
   return true;
 }
 
+// A quoted value (a subject, a salutation, a name) can be as long as the
+// line it came from; past this many bytes the message shows its start only,
+// so a 10 KB subject does not become a 10 KB diagnostic.
+constexpr size_t kMaxFieldBytes = 160;
+
+std::string_view capped(std::string_view value, bool& cut) {
+  cut = value.size() > kMaxFieldBytes;
+  if (!cut) return value;
+  size_t end = kMaxFieldBytes;
+  while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+  return value.substr(0, end);
+}
+
+void append_field(std::string& out, std::string_view value) {
+  bool cut = false;
+  out += capped(value, cut);
+  if (cut) out += "...";
+}
+
 }  // namespace
 
 Message::Message(std::string text) : text_(std::move(text)), plain_(plain_fields(text_)) {}
@@ -66,7 +85,7 @@ std::string Message::format(const std::vector<std::pair<std::string, std::string
         known = false;
         for (const auto& [field, value] : args) {
           if (field != name) continue;
-          out += value;
+          append_field(out, value);
           known = true;
           break;
         }
@@ -78,7 +97,11 @@ std::string Message::format(const std::vector<std::pair<std::string, std::string
     if (known) return out;  // else fmt's answer for an unknown field below
   }
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  for (const auto& [name, value] : args) {
+    std::string shown;
+    append_field(shown, value);
+    store.push_back(fmt::arg(name.c_str(), std::move(shown)));
+  }
   try {
     return fmt::vformat(text_, store);
   } catch (const fmt::format_error&) {

@@ -39,6 +39,16 @@ TEST_CASE("header value: encoded words decoded, space between them dropped",
   CHECK(source_of(d, raw, 0, "today") == "today");
 }
 
+TEST_CASE("header value: a base64 word without its '=' padding decodes whole",
+          "[input][mail_header]") {
+  // "Hello" and "Hi!" need one and two '=' of padding; both are left out.
+  std::string raw = " =?UTF-8?B?SGVsbG8?= =?utf-8?b?SGkhIA?= there\n";
+  HeaderDecoded d = decode_header_value(raw, 0);
+  CHECK(d.out.text == "HelloHi!  there");
+  CHECK_FALSE(d.bad_offset);
+  CHECK(source_of(d, raw, 0, "Hello") == "=?UTF-8?B?SGVsbG8?=");
+}
+
 TEST_CASE("header value: Date keeps encoded-looking text as written", "[input][mail_header]") {
   HeaderDecoded d = decode_header_value(" =?UTF-8?Q?x?=\n", 0, false);
   CHECK(d.out.text == "=?UTF-8?Q?x?=");

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -284,4 +285,96 @@ TEST_CASE("huge: names from the context against 100,000 paragraphs and 20 KB nam
   Measured m = lint_json(dir, "long-names.md");
   CHECK((m.exit_code == 0 || m.exit_code == 1));
   check_memory(m, text.size());
+}
+
+namespace {
+
+const std::string kMailNote =
+    "Dear Ms. Rivera,\n\nThank you for the interview yesterday. I enjoyed it.\n\n"
+    "Sincerely,\nBo Li\nbo@li.example\n";
+
+std::string base64(std::string_view bytes) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t group = static_cast<uint8_t>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) group |= static_cast<uint8_t>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) group |= static_cast<uint8_t>(bytes[i + 2]);
+    out += kDigits[(group >> 18) & 63];
+    out += kDigits[(group >> 12) & 63];
+    out += i + 1 < bytes.size() ? kDigits[(group >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kDigits[group & 63] : '=';
+  }
+  return out;
+}
+
+// A mail whose whole body is one base64 line of `size` bytes.
+std::string base64_line_mail(size_t size) {
+  std::string body = kMailNote;
+  body += repeat_to("I enjoyed hearing about the team and its plans for the year. ", size * 3 / 4);
+  return "From: Bo Li <bo@li.example>\nTo: ana@rivera.example\nSubject: Thank You - Analyst "
+         "Interview\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+         "Content-Transfer-Encoding: base64\n\n" +
+         base64(body) + "\n";
+}
+
+std::string nested_html(size_t depth) {
+  std::string page = "<html><body>";
+  for (size_t i = 0; i < depth; ++i) page += "<div>";
+  page += "<p>Dear Ms. Rivera,</p><p>Thank you for the interview.</p><p>Sincerely,<br>Bo Li</p>";
+  for (size_t i = 0; i < depth; ++i) page += "</div>";
+  return page + "</body></html>";
+}
+
+std::string nested_quotes(size_t depth) {
+  return kMailNote + "\n" + std::string(depth, '>') + " Earlier: can we talk on Tuesday?\n";
+}
+
+std::string nested_multipart_mail(size_t depth) {
+  std::string mail = "From: Bo Li <bo@li.example>\nSubject: Thank You - Analyst Interview\n"
+                     "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n"
+                     "--b0\nContent-Type: text/plain\n\n" + kMailNote + "\n";
+  for (size_t i = 1; i < depth; ++i)
+    mail += "--b" + std::to_string(i - 1) + "\nContent-Type: multipart/mixed; boundary=\"b" +
+            std::to_string(i) + "\"\n\n";
+  for (size_t i = depth; i-- > 0;) mail += "--b" + std::to_string(i) + "--\n";
+  return mail;
+}
+
+// Lints the input `make(small)` and `make(large)` build and checks memory
+// and growth; `large` should be ten times `small`.
+void check_format_growth(const std::string& name, const std::function<std::string(size_t)>& make,
+                         size_t small, size_t large) {
+  TempDir dir;
+  std::vector<Measured> runs;
+  for (size_t n : {small, large}) {
+    std::string text = make(n);
+    dir.write(name, text);
+    INFO(name << " built from " << n);
+    Measured m = lint_json(dir, name);
+    CHECK((m.exit_code == 0 || m.exit_code == 1));
+    check_memory(m, text.size());
+    runs.push_back(m);
+  }
+  check_linear(runs[0], runs[1], static_cast<double>(large) / static_cast<double>(small));
+}
+
+}  // namespace
+
+TEST_CASE("huge: a mail body of one base64 line, 10 and 100 MB", "[slow]") {
+  check_format_growth("line.eml", base64_line_mail, 10 * kMB, 100 * kMB);
+}
+
+TEST_CASE("huge: HTML nested 10,000 and 100,000 deep grows linearly", "[slow]") {
+  check_format_growth("deep.html", nested_html, 10000, 100000);
+}
+
+TEST_CASE("huge: Markdown quotes nested 5,000 and 50,000 deep grow linearly", "[slow]") {
+  check_format_growth("deep.md", nested_quotes, 5000, 50000);
+}
+
+TEST_CASE("huge: multiparts nested 1,000 and 10,000 deep grow linearly", "[slow]") {
+  check_format_growth("deep.eml", nested_multipart_mail, 1000, 10000);
 }
