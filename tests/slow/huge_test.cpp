@@ -378,3 +378,43 @@ TEST_CASE("huge: Markdown quotes nested 5,000 and 50,000 deep grow linearly", "[
 TEST_CASE("huge: multiparts nested 1,000 and 10,000 deep grow linearly", "[slow]") {
   check_format_growth("deep.eml", nested_multipart_mail, 1000, 10000);
 }
+
+namespace {
+
+// `depth` folders, one inside the other, with a draft at the bottom. A
+// shell makes them one `cd` at a time, since the full path of the deepest
+// may be longer than the system lets one call name.
+void make_deep_tree(const TempDir& dir, size_t depth) {
+  std::string script = "for i in $(seq " + std::to_string(depth) +
+                       "); do mkdir d && cd d || exit 1; done; "
+                       "printf 'Dear Ana,\\n\\nThank you for the interview!!!\\n\\nSincerely,\\nBo Li\\n' > note.txt";
+  REQUIRE(followup::testing::run_command({"bash", "-c", script}, dir.str()).exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("huge: folder walks 400 and 1,600 deep hold memory linear in depth; past the path limit, an error",
+          "[slow]") {
+  std::vector<Measured> runs;
+  for (size_t depth : {400, 1600}) {
+    TempDir dir;
+    make_deep_tree(dir, depth);
+    Measured m = lint_json(dir, "d");
+    CHECK(m.exit_code == 1);  // the draft at the bottom has findings
+    CHECK(m.out_head.rfind("{\"version\":1,\"files\":[{\"path\":\"d/d/d/", 0) == 0);
+    check_memory(m, 0);
+    runs.push_back(m);
+  }
+  // Memory only: each folder is opened by its full path, which the kernel
+  // resolves one segment at a time, so time grows with depth squared (1.4 s
+  // at 2,000 deep on the reference machine).
+  INFO("peak RSS " << (runs[0].peak_rss >> 20) << " MB -> " << (runs[1].peak_rss >> 20) << " MB");
+  CHECK(static_cast<double>(runs[1].peak_rss) < 2.5 * 4 * static_cast<double>(runs[0].peak_rss));
+
+  // 2,500 folders make a path longer than PATH_MAX (4,096 bytes).
+  TempDir dir;
+  make_deep_tree(dir, 2500);
+  RunResult r = run_linter({"d"}, "", dir.str());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot read the folder: File name too long") != std::string::npos);
+}
