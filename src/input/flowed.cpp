@@ -58,7 +58,14 @@ MappedText unwrap_lines(std::string_view text, LineFormat format) {
     if (end > begin)
       append_verbatim(out, text.substr(begin, end - begin), static_cast<uint32_t>(begin));
     bool has_break = line.next > line.end;
-    if (!soft && has_break) append_verbatim(out, "\n", static_cast<uint32_t>(line.next - 1));
+    if (!soft && has_break) {
+      // A lone CR at the very end is a break too, but not the byte "\n".
+      auto at_break = static_cast<uint32_t>(line.next - 1);
+      if (text[at_break] == '\n')
+        append_verbatim(out, "\n", at_break);
+      else
+        append_encoded(out, "\n", {at_break, at_break + 1});
+    }
     joining = soft;
     at = line.next;
   }

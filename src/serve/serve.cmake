@@ -23,7 +23,8 @@ endforeach()
 
 add_library(followup_serve STATIC
   ${FOLLOWUP_SERVE_DIR}/api.cpp ${FOLLOWUP_SERVE_DIR}/assets.cpp ${FOLLOWUP_SERVE_DIR}/guard.cpp
-  ${FOLLOWUP_SERVE_DIR}/server.cpp ${FOLLOWUP_SERVE_DIR}/site.cpp ${FOLLOWUP_SERVE_INCS})
+  ${FOLLOWUP_SERVE_DIR}/server.cpp ${FOLLOWUP_SERVE_DIR}/site.cpp
+  ${FOLLOWUP_SERVE_DIR}/worker_pool.cpp ${FOLLOWUP_SERVE_INCS})
 target_include_directories(followup_serve PUBLIC ${FOLLOWUP_SERVE_DIR}/..
                            PRIVATE ${FOLLOWUP_SERVE_GENERATED})
 target_compile_features(followup_serve PUBLIC cxx_std_20)

@@ -11,11 +11,25 @@
 #include "platform/system.hpp"
 #include "serve/service.hpp"
 #include "serve/site.hpp"
+#include "serve/worker_pool.hpp"
 
 extern char** environ;
 
 namespace followup::serve {
 namespace {
+
+// Connections the server serves at once; more wait in the listen queue.
+constexpr std::size_t kMaxWorkers = 256;
+// httplib listens with a backlog of 5, so a burst of connections (a page
+// that opens many at once, a load test) sees SYNs dropped and one-second
+// retries; this many wait in the kernel instead.
+constexpr int kListenBacklog = 1024;
+
+// httplib's server with its listening socket's backlog widened.
+class ListeningServer : public httplib::Server {
+ public:
+  void widen_backlog(int backlog) { ::listen(svr_sock_, backlog); }
+};
 
 std::string url_host(const std::string& host) {
   if (host.find(':') != std::string::npos) return "[" + host + "]";
@@ -29,7 +43,7 @@ struct Server::Impl {
       : options(serve_options), site(std::move(service), std::move(serve_options)) {}
 
   ServeOptions options;
-  httplib::Server http;
+  ListeningServer http;
   Site site;
   std::thread thread;
   std::atomic<bool> failed{false};
@@ -40,11 +54,13 @@ struct Server::Impl {
 
 void Server::Impl::bind() {
   http.new_task_queue = [n = options.threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(std::max(1, n)));
+    return new WorkerPool(static_cast<std::size_t>(std::max(1, n)), kMaxWorkers);
   };
   // Workers are few; an idle browser connection should not hold one long.
   http.set_keep_alive_timeout(2);
-  http.set_read_timeout(5);
+  // On loopback a request's bytes come at once; a client that stalls in its
+  // headers holds a worker for this long at most per read.
+  http.set_read_timeout(2);
   // httplib's default adds SO_REUSEPORT, which lets a second server share
   // the port unnoticed and split the requests with the first.
   http.set_socket_options([](socket_t sock) {
@@ -64,6 +80,7 @@ void Server::Impl::bind() {
                              std::to_string(options.port) +
                              " (in use? try --port 0 for a free port)");
   }
+  http.widen_backlog(kListenBacklog);
   site.set_address(options.host, port);
 }
 

@@ -40,7 +40,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8480;  // 0 picks a free port
   bool open_browser = false;
-  int threads = 4;                                    // worker threads
+  int threads = 4;  // worker threads at start; more as connections need them, up to 256
   std::size_t max_body_bytes = std::size_t{1} << 20;  // 1 MiB: larger requests get 413
 };
 

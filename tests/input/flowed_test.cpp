@@ -49,3 +49,13 @@ TEST_CASE("fixed lines: CRLF becomes LF, nothing else changes", "[input][flowed]
   CHECK(m.text == "Line one \n  indented\nlast");
   CHECK(source_of(m, in, "indented") == "indented");
 }
+
+TEST_CASE("flowed: a lone CR at the end is a line break, not a copy of the byte",
+          "[input][flowed]") {
+  std::string in = "Best,\r\nAna\r";
+  MappedText m = unwrap_lines(in, {false, false});
+  CHECK(m.text == "Best,\nAna\n");
+  CHECK(source_of(m, in, "Ana\n") == "Ana\r");
+  CHECK(m.map.one_to_one({5, 6}));         // the first \n is the file's own
+  CHECK_FALSE(m.map.one_to_one({9, 10}));  // the last \n stands for a \r
+}
