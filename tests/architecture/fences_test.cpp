@@ -187,3 +187,20 @@ TEST_CASE("fences: no include cycle between source files", "[architecture]") {
 }
 
 }  // namespace
+
+TEST_CASE("fences: test names survive ctest's discovery", "[architecture]") {
+  // catch_discover_tests registers each TEST_CASE by name in a CMake list, so
+  // a ';' cuts the name, and the cut name then matches no test: ctest would
+  // report a pass for a test that never ran.
+  const std::regex name_with_semicolon(R"(TEST_CASE\(\s*"[^"]*;)");
+  std::vector<std::string> offenders;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(FOLLOWUP_SOURCE_DIR) / "tests")) {
+    if (entry.path().extension() != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    if (std::regex_search(text.str(), name_with_semicolon)) offenders.push_back(entry.path().string());
+  }
+  for (const auto& o : offenders) UNSCOPED_INFO(o);
+  CHECK(offenders.empty());
+}

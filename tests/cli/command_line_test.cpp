@@ -436,7 +436,7 @@ TEST_CASE("colors: --color wins, then FORCE_COLOR, then NO_COLOR", "[cli][color]
   CHECK(colored({"--color", "always", "a.txt"}, {"NO_COLOR=1"}));
 }
 
-TEST_CASE("folder walks skip symlinked drafts unless --follow-links; a named link is read", "[cli][walk]") {
+TEST_CASE("folder walks skip symlinked drafts unless --follow-links, and a named link is read", "[cli][walk]") {
   TempDir dir;
   dir.write("outside/secret.txt", "extraheader = AUTHORIZATION: basic c2VjcmV0\n");
   dir.write("drafts/a.txt", kCleanNote);

@@ -182,7 +182,7 @@ TEST_CASE("hostile HTML: 100,000 nested elements, and 50,000 never closed", "[ro
   check_exclamation_points_into_file(open_tags, unclosed);
 }
 
-TEST_CASE("hostile Markdown: 50,000 nested quotes are history; the note beside them is linted",
+TEST_CASE("hostile Markdown: 50,000 nested quotes are history, and the note beside them is linted",
           "[robustness]") {
   TempDir dir;
   std::string quotes(50000, '>');

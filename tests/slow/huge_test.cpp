@@ -393,7 +393,7 @@ void make_deep_tree(const TempDir& dir, size_t depth) {
 
 }  // namespace
 
-TEST_CASE("huge: folder walks 400 and 1,600 deep hold memory linear in depth; past the path limit, an error",
+TEST_CASE("huge: folder walks 400 and 1,600 deep hold memory linear in depth, and past the path limit it is an error",
           "[slow]") {
   std::vector<Measured> runs;
   for (size_t depth : {400, 1600}) {
