@@ -50,12 +50,13 @@ uint32_t decoded_offset(const text::Transcoded& t, uint32_t source) {
   return it == t.origins.end() ? to_u32(t.utf8.size()) : it->decoded;
 }
 
+// `declared_at`: where the file names the charset (its front matter), else 0.
 void transcode(Utf8Input& in, std::string_view bytes, const std::string& charset,
-               uint32_t bom_size) {
+               uint32_t bom_size, uint32_t declared_at = 0) {
   text::Transcoded t = text::to_utf8(bytes, charset);
   if (!t.known) {
     in.problems.push_back(
-        {0,
+        {declared_at,
          "unknown encoding '" + charset +
              "'; use a name such as \"windows-1252\", "
              "\"iso-8859-2\" or \"shift_jis\" in the config's [input] table or in front matter"});
@@ -73,8 +74,9 @@ void transcode(Utf8Input& in, std::string_view bytes, const std::string& charset
 
 }  // namespace
 
-std::string front_matter_encoding(std::string_view bytes) {
-  if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+std::string front_matter_encoding(std::string_view bytes, uint32_t* line_at) {
+  const uint32_t bom = bytes.starts_with(kUtf8Bom) ? to_u32(kUtf8Bom.size()) : 0;
+  bytes.remove_prefix(bom);
   bytes = bytes.substr(0, std::min<size_t>(bytes.size(), 8192));
   size_t eol = bytes.find('\n');
   if (eol == std::string_view::npos || trim(bytes.substr(0, eol)) != "+++") return {};
@@ -83,7 +85,10 @@ std::string front_matter_encoding(std::string_view bytes) {
     size_t end = std::min(bytes.find('\n', at), bytes.size());
     std::string_view line = bytes.substr(at, end - at);
     if (trim(line) == "+++") return found;  // only a closed front matter counts
-    if (found.empty()) found = encoding_value(line);
+    if (found.empty()) {
+      found = encoding_value(line);
+      if (!found.empty() && line_at) *line_at = bom + to_u32(at + line.find_first_not_of(" \t"));
+    }
     at = end + 1;
   }
   return {};
@@ -106,10 +111,12 @@ Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options,
     transcode(in, bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", 3);
     if (!in.transcoded.empty() || bytes.size() == 2) return in;
   }
-  std::string charset = !options.encoding.empty() ? options.encoding : front_matter_encoding(bytes);
+  uint32_t declared_at = 0;
+  std::string charset =
+      !options.encoding.empty() ? options.encoding : front_matter_encoding(bytes, &declared_at);
   if (charset.empty()) charset = std::string(declared);
   if (!charset.empty() && !text::is_utf8_name(charset)) {
-    transcode(in, bytes, charset, 3);
+    transcode(in, bytes, charset, 3, declared_at);
     if (!in.transcoded.empty() || bytes.empty()) return in;
   }
   if (bytes.starts_with(kUtf8Bom)) in.content_begin = 3;

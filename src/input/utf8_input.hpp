@@ -31,8 +31,9 @@ Utf8Input to_utf8_input(std::string_view bytes, const ReadOptions& options,
 
 // The value of an `encoding = "…"` line in TOML front matter (`+++` … `+++`)
 // at the top of `bytes`; empty when there is none. A line scan, bounded to
-// the first few kilobytes.
-std::string front_matter_encoding(std::string_view bytes);
+// the first few kilobytes. `line_at`, when given, gets the byte offset of
+// that `encoding` key, for a diagnostic about its value.
+std::string front_matter_encoding(std::string_view bytes, uint32_t* line_at = nullptr);
 
 // "invalid UTF-8 at byte N; the file looks like windows-1252: …", naming the
 // likely charset and how to declare it.

@@ -14,7 +14,8 @@ namespace {
 bool needs_decoding(std::string_view bytes, input::Format format, const LintSettings& settings) {
   if (format != input::Format::kPlain || !settings.encoding.empty()) return true;
   if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) return true;  // UTF-16
-  if (bytes.find("encoding", 0) != std::string_view::npos && bytes.rfind("+++", 0) == 0) return true;
+  std::string_view after_bom = bytes.substr(bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+  if (after_bom.rfind("+++", 0) == 0 && bytes.find("encoding") != std::string_view::npos) return true;
   // Quoted history and client footers the parser does not know itself.
   static constexpr std::array<std::string_view, 6> kMarkers = {"Sent from ", "Get Outlook", "From: ",
                                                                "Forwarded message", "____", "Begin forwarded"};

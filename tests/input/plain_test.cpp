@@ -80,6 +80,18 @@ TEST_CASE("plain: a declared encoding is transcoded", "[input][plain]") {
   CHECK(unknown.text == "Hi\n");
 }
 
+TEST_CASE("plain: an unknown encoding in front matter is reported at its key",
+          "[input][plain]") {
+  auto d = in::decode_plain("+++\n  encoding = \"windE2\"\n+++\nHi\n");
+  REQUIRE(d.problems.size() == 1);
+  CHECK(d.problems[0].file_offset == 6);  // the 'e' of encoding, line 2
+  CHECK(d.problems[0].message.find("unknown encoding 'windE2'") == 0);
+
+  auto with_bom = in::decode_plain("\xEF\xBB\xBF+++\nencoding = \"nope\"\n+++\nHi\n");
+  REQUIRE(with_bom.problems.size() == 1);
+  CHECK(with_bom.problems[0].file_offset == 7);
+}
+
 TEST_CASE("plain: invalid UTF-8 names the likely encoding and how to declare it",
           "[input][plain]") {
   auto d = in::decode_plain("Hi Sam,\nI\x92m grateful.\n");

@@ -202,3 +202,17 @@ TEST_CASE("hostile Markdown: 50,000 nested quotes are history, and the note besi
   REQUIRE(empty.size() == 1);
   CHECK(empty[0]["message"].get<std::string>().find("only quoted history") != std::string::npos);
 }
+
+TEST_CASE("hostile encodings: an unknown encoding in front matter is named at its line, BOM or not",
+          "[robustness]") {
+  TempDir dir;
+  for (std::string bom : {"", "\xEF\xBB\xBF"}) {
+    Linted linted = lint_file(dir, "declared.txt", bom + "+++\nencoding = \"windE2\"\n+++\n" + kNote);
+    CHECK(linted.run.exit_code == 1);
+    auto unknown = of_rule(linted.findings, "input.encoding");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0]["message"].get<std::string>().find("unknown encoding 'windE2'") == 0);
+    CHECK(unknown[0]["line"] == 2);
+    CHECK(unknown[0]["column"] == 1);
+  }
+}
