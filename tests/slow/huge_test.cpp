@@ -418,3 +418,42 @@ TEST_CASE("huge: folder walks 400 and 1,600 deep hold memory linear in depth, an
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot read the folder: File name too long") != std::string::npos);
 }
+
+namespace {
+
+// The realistic draft as an HTML page: each paragraph a <p>, line breaks <br>.
+std::string html_document(size_t bytes) {
+  std::string text = realistic_draft(bytes);
+  std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Note</title></head><body><p>";
+  for (size_t at = 0; at < text.size(); ++at) {
+    if (text.compare(at, 2, "\n\n") == 0) {
+      page += "</p>\n<p>";
+      ++at;
+    } else if (text[at] == '\n') {
+      page += "<br>\n";
+    } else if (text[at] == '&') {
+      page += "&amp;";
+    } else {
+      page += text[at];
+    }
+  }
+  return page + "</p></body></html>\n";
+}
+
+// The realistic draft as Markdown, with a quoted line and emphasis in each note.
+std::string markdown_document(size_t bytes) {
+  std::string out;
+  const std::string extra = "> Earlier: could we talk again on **Tuesday**?\n\n";
+  while (out.size() < bytes) out += followup::testing::realistic_draft(1) + "\n" + extra;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("huge: HTML pages of 1 and 10 MB grow linearly", "[slow]") {
+  check_format_growth("page.html", html_document, 1 * kMB, 10 * kMB);
+}
+
+TEST_CASE("huge: Markdown drafts of 1 and 10 MB grow linearly", "[slow]") {
+  check_format_growth("draft.md", markdown_document, 1 * kMB, 10 * kMB);
+}
