@@ -60,12 +60,22 @@ std::string safe_relative(std::string_view text) {
   return out;
 }
 
+// The scratch folder of this process, emptied before each input and
+// removed when the process ends.
+struct Scratch {
+  fs::path base = fs::temp_directory_path() / ("followup-fuzz-walk-" + std::to_string(getpid()));
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(base, ec);
+  }
+};
+
 fs::path scratch_root() {
-  static const fs::path base = fs::temp_directory_path() / ("followup-fuzz-walk-" + std::to_string(getpid()));
+  static Scratch scratch;
   static unsigned run = 0;
   std::error_code ec;
-  fs::remove_all(base, ec);
-  return base / std::to_string(run++ % 2);
+  fs::remove_all(scratch.base, ec);
+  return scratch.base / std::to_string(run++ % 2);
 }
 
 Tree build_tree(std::string_view input, const fs::path& root) {
