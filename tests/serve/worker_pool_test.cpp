@@ -64,7 +64,7 @@ TEST_CASE("worker pool: a thread per waiting job, up to the cap", "[serve]") {
   CHECK(pool.threads() == 6);
 }
 
-TEST_CASE("worker pool: the extra threads end when idle; the first ones stay", "[serve]") {
+TEST_CASE("worker pool: the extra threads end when idle, and the first ones stay", "[serve]") {
   WorkerPool pool(2, 8, std::chrono::milliseconds(20));
   Gate gate;
   for (int i = 0; i < 8; ++i) pool.enqueue([&] { gate.wait(); });
