@@ -4,8 +4,6 @@
 // test is bounded in count (1,000 connections) and in time (every socket
 // gives up after 30 s); none measures speed. The server must answer the
 // plain request that comes after, and its memory must stay bounded.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "serve/service.hpp"
+#include "support/loopback.hpp"
 
 namespace followup::serve {
 namespace {
@@ -58,18 +57,7 @@ long peak_rss_kb() {
 }
 
 // A blocking loopback connection whose reads give up after 30 s.
-int connect_to(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  timeval timeout{30, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  return fd;
-}
+int connect_to(int port) { return followup::testing::connect_loopback(port, 30); }
 
 void send_all(int fd, const std::string& bytes) {
   REQUIRE(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));

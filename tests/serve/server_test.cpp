@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "serve/service.hpp"
+#include "support/loopback.hpp"
 
 namespace followup::serve {
 namespace {
@@ -68,14 +69,7 @@ std::string error_of(const httplib::Result& res) {
 // Sends raw bytes and returns whatever comes back before the server closes
 // or goes quiet: for requests httplib::Client will not write.
 std::string raw_exchange(int port, const std::string& request) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  timeval timeout{3, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  int fd = followup::testing::connect_loopback(port, 3);
   REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
   std::string out;
   char buf[4096];
