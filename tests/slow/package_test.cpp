@@ -1,5 +1,5 @@
 // The Debian package CPack builds (cmake/install.cmake): its Depends line
-// comes from the libraries the program and its modules link, and unpacked
+// comes from the shared libraries the program and its modules link, and unpacked
 // into an empty root with `dpkg -x` it runs, finds its modules in
 // /usr/lib/followup-lint, and brings its man page, completions, editor
 // files and docs. Needs cpack, dpkg-deb and dpkg-shlibdeps (dpkg-dev).
@@ -56,9 +56,18 @@ TEST_CASE("the .deb from cpack installs into an empty root and runs from there",
 
   auto depends = run_command({"dpkg-deb", "-f", deb.string(), "Depends"}, out).out;
   INFO("Depends: " << depends);
-  for (const char* package : {"libre2-9", "libicu72", "libphonenumber8", "libtomlplusplus3", "libfmt9", "libgumbo1",
-                              "libmd4c0", "libgmime-3.0-0", "libcpp-httplib0.11"})
+  for (const char* package : {"libicu72", "libtomlplusplus3", "libfmt9", "libmd4c0", "libgmime-3.0-0", "libcpp-httplib0.11"})
     CHECK(contains(depends, package));
+  // RE2, libphonenumber and gumbo are in the program itself unless the build
+  // links them as shared libraries (cmake/static_deps.cmake).
+  auto needed = run_command({"objdump", "-p", FOLLOWUP_BINARY}, out).out;
+  INFO("the program's dynamic section: " << needed);
+  for (auto [package, library] : {std::pair{"libre2-9", "libre2.so"}, std::pair{"libphonenumber8", "libphonenumber.so"},
+                                  std::pair{"libgumbo1", "libgumbo.so"}}) {
+    INFO(package);
+    CHECK(contains(depends, package) == !FOLLOWUP_STATIC_DEPS);
+    CHECK(contains(needed, library) == !FOLLOWUP_STATIC_DEPS);
+  }
 
   std::string root = dir.mkdir("root");
   REQUIRE(run_command({"dpkg-deb", "-x", deb.string(), root}, out).exit_code == 0);
