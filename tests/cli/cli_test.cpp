@@ -500,6 +500,25 @@ TEST_CASE("cli: --format json is one document with positions / severities and a 
   CHECK(lint_json(dir, {"clean.txt"}).run.exit_code == 0);
 }
 
+TEST_CASE("cli: --format json stays valid UTF-8 and carries the fix of a finding", "[cli]") {
+  TempDir dir;
+  // A file name that is not UTF-8 (a Latin-1 'e' with acute accent), and a closing with a fix.
+  const std::string name = "r\xE9sum\xE9 note.txt";
+  dir.write(name, replace_once(kCleanNote, "Sincerely,", "Best regards,"));
+  auto r = lint_json(dir, {name});  // parses only when every string is valid UTF-8
+  REQUIRE(r.doc.at("files").size() == 1);
+  const json& file = r.doc.at("files").at(0);
+  CHECK(file.at("path") == "r\uFFFDsum\uFFFD note.txt");
+  REQUIRE(file.at("diagnostics").size() == 1);
+  const json& d = file.at("diagnostics").at(0);
+  CHECK(d.at("rule") == "closing.familiarity");
+  CHECK(d.at("fix").at("replacement") == "Sincerely,");
+  CHECK(d.at("fix").at("safe") == false);
+  CHECK(d.at("fix").at("line") == d.at("line"));
+  CHECK(d.at("fix").at("end_column") == d.at("end_column"));
+  CHECK(d.at("help").get<std::string>().find("Sincerely") != std::string::npos);
+}
+
 TEST_CASE("cli: --jobs 2 over 20 files reports in input order / the same as --jobs 1", "[cli]") {
   TempDir dir;
   dir.write(".followup-lint.toml", "[rules.\"length.too-long\"]\nseverity = \"off\"\n");
