@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -30,23 +31,35 @@ std::string too_large(uint64_t bytes) {
 }
 
 
-// Reads in chunks and checks the total as it goes: a file that keeps
-// growing or an endless stream cannot use up the memory.
-bool read_all(int fd, std::string& text, std::string& error) {
-  char buffer[1 << 16];
+constexpr size_t kReadChunk = size_t{1} << 16;
+
+// Reads straight into `text` and checks the total as it goes: a file that
+// keeps growing or an endless stream cannot use up the memory. For a
+// regular file (`regular_size`, fstat's size), the first read asks for one
+// byte more than its size: a short read of a regular file is its end, so a
+// file that did not change takes one read. A pipe reads to end of file.
+bool read_all(int fd, std::optional<size_t> regular_size, std::string& text, std::string& error) {
+  size_t used = 0;
+  size_t chunk = regular_size ? *regular_size + 1 : kReadChunk;
   while (true) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    chunk = std::min<size_t>(chunk, kMaxInputBytes + 1 - used);  // one byte past the limit tells it was crossed
+    text.resize(used + chunk);
+    ssize_t n = ::read(fd, text.data() + used, chunk);
     if (n < 0) {
       if (errno == EINTR) continue;
       error = fmt::format("cannot read: {}", std::strerror(errno));
       return false;
     }
-    if (n == 0) return true;
-    if (text.size() + static_cast<size_t>(n) > kMaxInputBytes) {
-      error = too_large(text.size() + static_cast<size_t>(n));
+    used += static_cast<size_t>(n);
+    if (used > kMaxInputBytes) {
+      error = too_large(used);
       return false;
     }
-    text.append(buffer, static_cast<size_t>(n));
+    if (n == 0 || (regular_size && static_cast<size_t>(n) < chunk)) {
+      text.resize(used);
+      return true;
+    }
+    chunk = kReadChunk;
   }
 }
 
@@ -72,8 +85,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return std::nullopt;
   }
   std::string text;
-  text.reserve(static_cast<size_t>(st.st_size));
-  bool ok = read_all(fd, text, error);
+  bool ok = read_all(fd, static_cast<size_t>(st.st_size), text, error);
   ::close(fd);
   if (!ok) return std::nullopt;
   return text;
@@ -81,7 +93,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 std::optional<std::string> read_stdin(std::string& error) {
   std::string text;
-  if (!read_all(STDIN_FILENO, text, error)) return std::nullopt;
+  if (!read_all(STDIN_FILENO, std::nullopt, text, error)) return std::nullopt;
   return text;
 }
 
@@ -120,7 +132,8 @@ Recheck recheck(const fs::path& target, const struct stat& st, const std::string
   }
   struct stat now {};
   std::string current, read_error;
-  bool read = ::fstat(fd, &now) == 0 && S_ISREG(now.st_mode) && read_all(fd, current, read_error);
+  bool read = ::fstat(fd, &now) == 0 && S_ISREG(now.st_mode) &&
+              read_all(fd, static_cast<size_t>(now.st_size), current, read_error);
   ::close(fd);
   if (!read) {
     why = read_error.empty() ? "it is no longer a regular file" : read_error;
