@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <cstring>
 
 namespace followup::text {
 namespace {
@@ -27,15 +27,53 @@ constexpr std::array<Language, 7> kLanguages = {{
 }};
 // clang-format on
 
-// Each known word and the languages (bit per kLanguages entry) it belongs to.
-const std::unordered_map<std::string_view, uint32_t>& word_table() {
+// A word of at most 8 bytes as an integer (its bytes, zero-padded): the
+// table's key. Every word in kLanguages fits.
+uint64_t word_key(const char* bytes, size_t size) {
+  uint64_t key = 0;
+  std::memcpy(&key, bytes, size);
+  return key;
+}
+
+// Each known word, the languages it belongs to (bit per kLanguages entry)
+// and its place in each one's list. Open addressing over 256 slots for 112
+// words: a lookup is a multiply and a compare or two, where a hash map of
+// strings hashed every word of every draft.
+struct KnownWord {
+  uint64_t key = 0;  // 0: an empty slot
+  size_t size = 0;   // "u" and "u\0" have the same key
+  uint32_t languages = 0;
+  std::array<uint8_t, kLanguages.size()> place{};
+};
+constexpr size_t kSlots = 256;
+
+size_t slot_of(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56); }
+
+const std::array<KnownWord, kSlots>& word_table() {
   static const auto table = [] {
-    std::unordered_map<std::string_view, uint32_t> t;
+    std::array<KnownWord, kSlots> t{};
     for (size_t i = 0; i < kLanguages.size(); ++i)
-      for (auto w : kLanguages[i].words) t[w] |= 1u << i;
+      for (size_t k = 0; k < kLanguages[i].words.size(); ++k) {
+        std::string_view w = kLanguages[i].words[k];
+        const uint64_t key = word_key(w.data(), w.size());
+        size_t slot = slot_of(key);
+        while (t[slot].key != 0 && t[slot].key != key) slot = (slot + 1) % kSlots;
+        t[slot].key = key;
+        t[slot].size = w.size();
+        t[slot].languages |= 1u << i;
+        t[slot].place[i] = static_cast<uint8_t>(k);
+      }
     return t;
   }();
   return table;
+}
+
+const KnownWord* find_known(const char* bytes, size_t size) {
+  const uint64_t key = word_key(bytes, size);
+  const auto& table = word_table();
+  for (size_t slot = slot_of(key); table[slot].key != 0; slot = (slot + 1) % kSlots)
+    if (table[slot].key == key) return table[slot].size == size ? &table[slot] : nullptr;
+  return nullptr;
 }
 
 }  // namespace
@@ -44,7 +82,6 @@ std::string_view guess_language(std::string_view text, const std::vector<core::S
   // Occurrences and distinct words of each language: "u u u u" is not Dutch.
   std::array<int, kLanguages.size()> score{};
   std::array<uint32_t, kLanguages.size()> distinct{};  // bit per known word
-  const auto& table = word_table();
   char buffer[8];
   for (core::Span w : words) {
     if (w.size() > sizeof buffer) continue;
@@ -52,14 +89,12 @@ std::string_view guess_language(std::string_view text, const std::vector<core::S
       char c = text[w.begin + k];
       buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
-    std::string_view word(buffer, w.size());
-    auto it = table.find(word);
-    if (it == table.end()) continue;
+    const KnownWord* known = find_known(buffer, w.size());
+    if (!known) continue;
     for (size_t i = 0; i < kLanguages.size(); ++i) {
-      if (!(it->second & (1u << i))) continue;
+      if (!(known->languages & (1u << i))) continue;
       ++score[i];
-      for (size_t k = 0; k < kLanguages[i].words.size(); ++k)
-        if (kLanguages[i].words[k] == word) distinct[i] |= 1u << k;
+      distinct[i] |= 1u << known->place[i];
     }
     // A plainly English note: no need to read on.
     if (score[0] >= 24) return "en";
