@@ -334,7 +334,7 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
   }
   // The walk feeds the workers as it finds drafts; a few files per worker in
   // flight keeps them busy without holding a run's worth of output.
-  ReorderWindow<Input, Rendered> window(8 * jobs);
+  ReorderWindow<Input, Rendered> window(8 * jobs, [&writer](Rendered r) { writer.write(std::move(r)); });
   std::thread walker([&] {
     walk_inputs(paths, walk, [&](Input input) { window.add(std::move(input)); });
     window.close();
@@ -344,7 +344,7 @@ int lint_paths(const Options& o, lint::Workspace& workspace) {
     workers.emplace_back([&] {
       while (auto item = window.claim()) window.put(item->first, process(item->second));
     });
-  while (auto rendered = window.take()) writer.write(std::move(*rendered));
+  window.wait_written();
   walker.join();
   for (auto& w : workers) w.join();
   return writer.finish(workspace, walked_folders(o));

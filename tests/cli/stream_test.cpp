@@ -20,11 +20,18 @@
 using followup::testing::run_linter;
 using followup::testing::TempDir;
 
-TEST_CASE("the reorder window hands results out in input order and never runs more than a window ahead",
+TEST_CASE("the reorder window writes results in input order and never runs more than a window ahead",
           "[cli][stream]") {
   constexpr size_t kCount = 500, kWindow = 4;
-  followup::cli::ReorderWindow<size_t, size_t> window(kWindow);
-  std::atomic<size_t> taken{0}, furthest_ahead{0};
+  std::vector<size_t> got;
+  std::atomic<size_t> taken{0}, furthest_ahead{0}, writers_at_once{0}, most_writers_at_once{0};
+  followup::cli::ReorderWindow<size_t, size_t> window(kWindow, [&](size_t value) {
+    size_t now = ++writers_at_once;
+    if (now > most_writers_at_once) most_writers_at_once = now;
+    got.push_back(value);
+    taken = got.size();
+    --writers_at_once;
+  });
   std::thread producer([&] {  // items arrive while the workers run, as a folder walk finds them
     for (size_t i = 0; i < kCount; ++i) {
       window.add(i * 10);
@@ -45,25 +52,24 @@ TEST_CASE("the reorder window hands results out in input order and never runs mo
   };
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < 3; ++t) workers.emplace_back(worker, t + 1);
-  std::vector<size_t> got;
-  while (auto value = window.take()) {
-    got.push_back(*value);
-    taken = got.size();
-  }
+  window.wait_written();
   producer.join();
   for (auto& w : workers) w.join();
   REQUIRE(got.size() == kCount);
   for (size_t i = 0; i < kCount; ++i) REQUIRE(got[i] == i * 10 + 1);
-  // The test's copy of the count the writer took lags the window's own by at most one.
+  CHECK(most_writers_at_once.load() == 1);
+  // The test's copy of the count written lags the window's own by at most one.
   CHECK(furthest_ahead.load() <= kWindow + 1);
   CHECK(furthest_ahead.load() >= 1);
 }
 
 TEST_CASE("an empty run closes the window at once", "[cli][stream]") {
-  followup::cli::ReorderWindow<int, int> window(2);
+  int written = 0;
+  followup::cli::ReorderWindow<int, int> window(2, [&](int) { ++written; });
   window.close();
   CHECK_FALSE(window.claim());
-  CHECK_FALSE(window.take());
+  window.wait_written();  // returns: nothing to wait for
+  CHECK(written == 0);
 }
 
 namespace {
