@@ -25,10 +25,14 @@ const std::set<std::string> kCommonKeys = {"check", "stage", "severity", "kinds"
 
 // The rule's table with a config's [rules."ID"] settings merged over it; a
 // severity override is returned apart, as it may be "off".
-core::Table merge_override(const std::string& id, const core::Value& table, const core::Value* override_table,
-                           std::optional<core::Value>& severity_override, std::vector<LoadError>& errors) {
-  core::Table merged = table.table();
-  if (!override_table) return merged;
+// The rule's table with the config's override laid over it, in `merged`;
+// the rule's own table itself when there is no override (most rules, and
+// every one at start-up: no copy of their word lists).
+const core::Table& merge_override(const std::string& id, const core::Value& table, const core::Value* override_table,
+                                  std::optional<core::Value>& severity_override, core::Table& merged,
+                                  std::vector<LoadError>& errors) {
+  if (!override_table) return table.table();
+  merged = table.table();
   for (const auto& [key, value] : override_table->table()) {
     if (key == "severity") {
       severity_override = value;
@@ -91,10 +95,12 @@ void read_scope_and_docs(Rule& rule, Params& params) {
 
 // One table per variant, each merged over the rule's own keys; a rule
 // without variants is its own single variant.
+// The tables the rule's checks are built from: each of its `variants` laid
+// over the rule's table, or the rule's table alone (`merged` itself, not a copy).
 std::vector<core::Table> variant_tables(const core::Table& merged, Params& params) {
-  const core::Value* v = params.raw("variants");
-  if (!v) return {merged};
   std::vector<core::Table> variants;
+  const core::Value* v = params.raw("variants");
+  if (!v) return variants;
   if (!v->is_array()) {
     params.error("variants", "'variants' must be an array of tables");
     return variants;
@@ -175,7 +181,8 @@ std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table
   rule->id = id;
   rule->origin = table.origin;
   std::optional<core::Value> severity_override;
-  core::Table merged = merge_override(id, table, override_table, severity_override, errors);
+  core::Table merged_copy;
+  const core::Table& merged = merge_override(id, table, override_table, severity_override, merged_copy, errors);
   size_t errors_before = errors.size();
   Params params(merged, table.origin, errors);
   const CheckType* type = nullptr;
@@ -185,7 +192,12 @@ std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table
   read_scope_and_docs(*rule, params);
   for (const auto& [key, value] : merged)
     if (!kCommonKeys.count(key) && key != "report_at") rule->parameters.emplace(key, value);
-  for (const auto& variant : variant_tables(merged, params)) {
+  const std::vector<core::Table> variants = variant_tables(merged, params);
+  std::vector<const core::Table*> tables;
+  for (const auto& variant : variants) tables.push_back(&variant);
+  if (!params.raw("variants")) tables.push_back(&merged);
+  for (const core::Table* variant_table : tables) {
+    const core::Table& variant = *variant_table;
     Params vp(variant, table.origin, errors);
     CheckCommon common = read_common(id, vp, type ? type->message_fields : stage->message_fields);
     if (stage) {  // the stage reports with the rule's message and help
