@@ -339,12 +339,12 @@ void DraftParser::split_sentences_and_words() {
       draft_.sentences.push_back({Span{p.begin + s.span.begin, p.begin + s.span.end}, s.list_item});
   }
   // Words part by part: one emoji then sends only its own part through ICU's slow path.
-  thread_local std::vector<Span> words;
-  auto add_words = [&](Span part) {
-    text::split_words(text_.substr(part.begin, part.size()), words);
-    for (Span w : words) draft_.words.push_back(Span{part.begin + w.begin, part.begin + w.end});
-  };
-  draft_.words.reserve(std::min<size_t>(text_.size() / 6, 1024));  // a typical note, without growing
+  auto add_words = [&](Span part) { text::append_words(text_.substr(part.begin, part.size()), part.begin, draft_.words); };
+  // About one word per 6 bytes in a note. A big draft gets room for one per
+  // 5 (pages it leaves unused are never touched): growing by doubling would
+  // hold the old and the new array at once.
+  constexpr size_t kBig = size_t{1} << 16;
+  draft_.words.reserve(text_.size() < kBig ? std::min<size_t>(text_.size() / 6, 1024) : text_.size() / 5);
   if (draft_.salutation) add_words(*draft_.salutation);
   for (Span p : draft_.paragraphs) add_words(p);
   if (draft_.closing) add_words(*draft_.closing);
@@ -352,7 +352,6 @@ void DraftParser::split_sentences_and_words() {
   if (draft_.postscript) add_words(*draft_.postscript);
   // A huge draft's buffers are not kept for the next one.
   constexpr size_t kKeep = 1 << 16;
-  if (words.capacity() > kKeep) std::vector<Span>().swap(words);
   if (sentences.capacity() > kKeep) std::vector<text::SentenceSpan>().swap(sentences);
 }
 

@@ -100,14 +100,11 @@ void ascii_words(std::string_view text, std::vector<Span>& result) {
 }  // namespace
 
 
-std::vector<Span> split_words(std::string_view text) {
-  std::vector<Span> result;
-  split_words(text, result);
-  return result;
-}
+namespace {
 
-void split_words(std::string_view text, std::vector<Span>& result) {
-  result.clear();
+// The words of `text` (offsets into it) appended to `result`, which holds
+// `first` spans already.
+void find_words(std::string_view text, size_t first, std::vector<Span>& result) {
   if (text.empty() || text.size() > kMaxInput) return;
   if (is_ascii(text)) {
     ascii_words(text, result);
@@ -116,9 +113,9 @@ void split_words(std::string_view text, std::vector<Span>& result) {
   StandInText& simple = thread_stand_in();
   if (build_stand_in(text, false, simple)) {
     ascii_words(simple.chars, result);
-    for (Span& word : result) {
-      word = {simple.to_byte(static_cast<int32_t>(word.begin)),
-              simple.to_byte(static_cast<int32_t>(word.end))};
+    for (size_t k = first; k < result.size(); ++k) {
+      result[k] = {simple.to_byte(static_cast<int32_t>(result[k].begin)),
+                   simple.to_byte(static_cast<int32_t>(result[k].end))};
     }
     return;
   }
@@ -139,6 +136,26 @@ void split_words(std::string_view text, std::vector<Span>& result) {
     }
   }
   return;
+}
+
+}  // namespace
+
+std::vector<Span> split_words(std::string_view text) {
+  std::vector<Span> result;
+  split_words(text, result);
+  return result;
+}
+
+void split_words(std::string_view text, std::vector<Span>& result) {
+  result.clear();
+  append_words(text, 0, result);
+}
+
+void append_words(std::string_view text, uint32_t offset, std::vector<Span>& out) {
+  const size_t first = out.size();
+  find_words(text, first, out);
+  if (offset == 0) return;
+  for (size_t k = first; k < out.size(); ++k) out[k] = {out[k].begin + offset, out[k].end + offset};
 }
 
 }  // namespace followup::text

@@ -18,5 +18,9 @@ namespace followup::text {
 // ("jane@example.com" is one word), and CJK is split by dictionary.
 std::vector<core::Span> split_words(std::string_view text);
 void split_words(std::string_view text, std::vector<core::Span>& out);
+// The words of `text` appended to `out`, each shifted by `offset` (where
+// `text` starts in the draft): no buffer in between, which for a draft that
+// is one huge paragraph held a second copy of all its words.
+void append_words(std::string_view text, uint32_t offset, std::vector<core::Span>& out);
 
 }  // namespace followup::text
