@@ -415,3 +415,19 @@ TEST_CASE("display_width fast path agrees with grapheme clusters", "[segment]") 
   // Curly quotes and the em dash are East Asian Ambiguous: one column.
   CHECK(display_width("\u2019Hi\u2019 \u2014 \u65e5\u672c \U0001F44D") == 14);
 }
+
+TEST_CASE("append_words adds the words after those already there, shifted by the offset", "[text][words]") {
+  // ASCII, accented Latin (the stand-in path) and Japanese with an emoji (ICU's own path).
+  for (std::string_view part : {"Thank you, Ms. O'Brien.", "José Zoë Łukasz", "面接ありがとうございました 🙏 Sam"}) {
+    INFO(part);
+    const std::vector<followup::core::Span> alone = followup::text::split_words(part);
+    REQUIRE_FALSE(alone.empty());
+    std::vector<followup::core::Span> out = {{0, 4}, {5, 9}};
+    followup::text::append_words(part, 100, out);
+    REQUIRE(out.size() == alone.size() + 2);
+    CHECK(out[0] == followup::core::Span{0, 4});
+    CHECK(out[1] == followup::core::Span{5, 9});
+    for (size_t k = 0; k < alone.size(); ++k)
+      CHECK(out[k + 2] == followup::core::Span{alone[k].begin + 100, alone[k].end + 100});
+  }
+}
