@@ -1,6 +1,7 @@
 #include "match/part_scan.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <system_error>
 
 #include "match/match.hpp"
@@ -27,8 +28,23 @@ void PartScanner::wait() const {
 }
 
 void PartScanner::compile_all() const {
-  for (auto& kind : kinds_) {
+  // Most patterns first: until its set is ready, a kind's parts run each
+  // list's own patterns, and the paragraphs' lists are most of the work.
+  std::array<size_t, core::kPartKinds> order;
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return kinds_[a].sources.size() > kinds_[b].sources.size(); });
+  for (size_t k : order) {
+    auto& kind = kinds_[k];
     if (kind.sources.empty()) continue;
+    // A kind with the very patterns of one compiled already (To and Cc) shares its set.
+    auto same = std::find_if(kinds_.begin(), kinds_.end(), [&](const KindSet& other) {
+      return &other != &kind && other.set && other.sources == kind.sources;
+    });
+    if (same != kinds_.end()) {
+      kind.ready.store(same->set.get(), std::memory_order_release);
+      continue;
+    }
     auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
     bool added = true;
     for (const auto& source : kind.sources) added = added && set->Add(source, nullptr) >= 0;
