@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libre2-dev libicu-dev libtomlplusplus-dev libfmt-dev
           catch2 nlohmann-json3-dev libphonenumber-dev libgumbo-dev libgmime-3.0-dev libmd4c-dev libcpp-httplib-dev
-          libdtl-dev rapidjson-dev help2man)
+          libdtl-dev help2man)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git chromium chromium-driver
              python3-selenium python3-yaml dpkg-dev file

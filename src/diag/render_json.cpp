@@ -1,6 +1,6 @@
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+
+#include <iterator>
 
 #include "core/utf8.hpp"
 #include "diag/report.hpp"
@@ -8,82 +8,95 @@
 namespace followup::diag {
 namespace {
 
-// One file object at a time, straight into a reused buffer: RapidJSON's
-// writer escapes as it goes, with no document tree in between (the tree
-// and its serializer were a sixth of a whole --format json run).
+// Appends `text` as a JSON string (RFC 8259, section 7): quotes,
+// backslashes and control characters escaped, the rest as it is. JSON text
+// must be UTF-8, so a byte that is not (a file name, a quote from a draft
+// read as Latin-1) is written as U+FFFD.
+void append_string(std::string& out, std::string_view text) {
+  std::string repaired;
+  if (core::find_invalid_utf8(text)) {
+    for (uint32_t i = 0; i < text.size();) {
+      core::Decoded d = core::decode_utf8(text, i);
+      core::append_utf8(repaired, d.code_point);
+      i += d.length;
+    }
+    text = repaired;
+  }
+  out.push_back('"');
+  size_t plain = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out.append(text, plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// One file object, appended field by field to a string that is reused: no
+// document tree in between (the tree and its serializer were a sixth of a
+// whole --format json run). The keys and their order are the format's.
 class FileWriter {
  public:
   std::string file(const FileReport& file) {
-    buffer_.Clear();
-    writer_.Reset(buffer_);
-    writer_.StartObject();
-    field("path", file.path);
-    field("kind", file.kind);
-    key("diagnostics");
-    writer_.StartArray();
-    for (const auto& d : file.diagnostics) diagnostic(*file.source, d);
-    writer_.EndArray();
-    writer_.EndObject();
-    return std::string(buffer_.GetString(), buffer_.GetSize());
+    out_.clear();
+    out_ += R"({"path":)";
+    append_string(out_, file.path);
+    out_ += R"(,"kind":)";
+    append_string(out_, file.kind);
+    out_ += R"(,"diagnostics":[)";
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      if (i) out_.push_back(',');
+      diagnostic(*file.source, file.diagnostics[i]);
+    }
+    out_ += "]}";
+    return out_;
   }
 
  private:
-  void key(std::string_view name) { writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); }
-  void field(std::string_view name, std::string_view text) {
-    key(name);
-    string(text);
-  }
-  void field(std::string_view name, uint32_t number) {
-    key(name);
-    writer_.Uint(number);
-  }
-
-  // JSON text must be UTF-8: a byte that is not (a file name, a quote from
-  // a draft read as Latin-1) is written as U+FFFD.
-  void string(std::string_view text) {
-    std::string repaired;
-    if (core::find_invalid_utf8(text)) {
-      for (uint32_t i = 0; i < text.size();) {
-        core::Decoded d = core::decode_utf8(text, i);
-        core::append_utf8(repaired, d.code_point);
-        i += d.length;
-      }
-      text = repaired;
-    }
-    writer_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  void string_field(std::string_view key, std::string_view text) {
+    fmt::format_to(std::back_inserter(out_), R"(,"{}":)", key);
+    append_string(out_, text);
   }
 
   void range(const Range& r) {
-    field("line", r.line);
-    field("column", r.column);
-    field("end_line", r.end_line);
-    field("end_column", r.end_column);
+    fmt::format_to(std::back_inserter(out_), R"("line":{},"column":{},"end_line":{},"end_column":{})", r.line,
+                   r.column, r.end_line, r.end_column);
   }
 
   void diagnostic(const core::Source& source, const Diagnostic& d) {
-    writer_.StartObject();
-    field("rule", d.rule_id);
-    field("severity", core::severity_name(d.severity));
-    field("message", d.message);
+    out_ += R"({"rule":)";
+    append_string(out_, d.rule_id);
+    string_field("severity", core::severity_name(d.severity));
+    string_field("message", d.message);
+    out_.push_back(',');
     range(to_range(source, d.span));
-    key("fix");
+    out_ += R"(,"fix":)";
     if (!d.fixes.empty() && !d.fixes.front().edits.empty()) {
       const Edit& e = d.fixes.front().edits.front();
-      writer_.StartObject();
+      out_.push_back('{');
       range(to_range(source, e.span));
-      field("replacement", e.replacement);
-      key("safe");
-      writer_.Bool(d.fixes.front().applicability == Applicability::kSafe);
-      writer_.EndObject();
+      string_field("replacement", e.replacement);
+      out_ += d.fixes.front().applicability == Applicability::kSafe ? R"(,"safe":true})" : R"(,"safe":false})";
     } else {
-      writer_.Null();
+      out_ += "null";
     }
-    if (!d.help.empty()) field("help", d.help);
-    writer_.EndObject();
+    if (!d.help.empty()) string_field("help", d.help);
+    out_.push_back('}');
   }
 
-  rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> writer_{buffer_};
+  std::string out_;
 };
 
 // {"version":1,"files":[{...},{...}],"summary":{...}}, one file object per piece.
