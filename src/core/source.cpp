@@ -52,6 +52,7 @@ Source::Source(std::string path, std::string text)
       ++i;
       continue;
     }
+    ascii_ = false;
     Decoded d = decode_utf8(text_, i);
     if (d.length == 1) valid_utf8_ = false;  // a stray byte, read as one U+FFFD
     if (d.code_point >= 0x10000) ++supplementary;
@@ -64,6 +65,7 @@ Source::Source(std::string path, std::string text)
 // two counts equals those functions applied to the text between them.
 Source::Count Source::count_before(uint32_t offset) const {
   offset = std::min(offset, size());
+  if (ascii_) return {offset, offset, 0};
   auto it = std::upper_bound(counts_.begin(), counts_.end(), offset,
                              [](uint32_t o, const Count& c) { return o < c.offset; });
   Count count = *std::prev(it);  // counts_[0] is at offset 0

@@ -58,6 +58,7 @@ class Source {
   std::vector<uint32_t> line_starts_;
   std::vector<Count> counts_;
   bool valid_utf8_ = true;
+  bool ascii_ = true;  // no byte >= 0x80: a code point per byte, positions need no counting
 };
 
 }  // namespace followup::core

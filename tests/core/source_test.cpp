@@ -165,6 +165,27 @@ TEST_CASE("Source: columns count code points", "[source]") {
   CHECK(followup::lsp::offset_of_utf16(s, 0, 2) == 3);
 }
 
+TEST_CASE("Source: an ASCII text and the same text with one accent past the middle agree before it", "[source]") {
+  // Long enough for several count checkpoints; the accented copy differs from
+  // byte 700 on, where each 'e' becomes a two-byte 'é'.
+  std::string ascii;
+  for (int i = 0; i < 40; ++i) ascii += "Thank you for the interview on Tuesday.\n";
+  std::string accented = ascii.substr(0, 700);
+  for (char c : ascii.substr(700)) accented += c == 'e' ? std::string("\xC3\xA9") : std::string(1, c);
+  Source plain("a", ascii), mixed("b", accented);
+  for (uint32_t offset : {0u, 1u, 39u, 40u, 41u, 300u, 699u, 700u}) {
+    INFO(offset);
+    CHECK(plain.position(offset).line == mixed.position(offset).line);
+    CHECK(plain.position(offset).column == mixed.position(offset).column);
+    CHECK(plain.code_points_before(offset).all == offset);
+  }
+  CHECK(plain.position(static_cast<uint32_t>(ascii.size())).line == 41);
+  // Past the first accent, the accented copy counts code points, not bytes.
+  const auto end = static_cast<uint32_t>(accented.size());
+  CHECK(mixed.code_points_before(end).all == ascii.size());
+  CHECK(plain.code_points_before(end).all == ascii.size());  // clamped at its own end
+}
+
 TEST_CASE("Source: UTF-16 columns with a surrogate pair", "[source]") {
   // a 😀(U+1F600, 4 bytes, 2 UTF-16 units) b, then a second line.
   Source s("a", "a\xF0\x9F\x98\x80" "b\nxy");
