@@ -65,13 +65,7 @@ def best_wall(cmd, runs):
 
 
 def shell_best(script, runs):
-    best = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(["bash", "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        t = time.perf_counter() - start
-        best = t if best is None else min(best, t)
-    return best
+    return best_wall(["bash", "-c", script], runs)
 
 
 def first_finding_ms(cmd):

@@ -4,7 +4,7 @@
 #   scripts/deps.sh --test   build and test dependencies
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libre2-dev libicu-dev libtomlplusplus-dev libfmt-dev
-          catch2 nlohmann-json3-dev libphonenumber-dev libgumbo-dev libgmime-3.0-dev libmd4c-dev libcpp-httplib-dev
+          catch2 nlohmann-json3-dev libphonenumber-dev libprotobuf-dev libabsl-dev libgumbo-dev libgmime-3.0-dev libmd4c-dev libcpp-httplib-dev
           libdtl-dev help2man)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev python3 python3-jsonschema neovim pre-commit git chromium chromium-driver

@@ -74,4 +74,15 @@ uint32_t count_code_points(std::string_view text) {
   return count;
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (uint32_t i = 0; i < text.size();) {
+    const Decoded d = decode_utf8(text, i);
+    append_utf8(out, d.code_point);
+    i += d.length;
+  }
+  return out;
+}
+
 }  // namespace followup::core

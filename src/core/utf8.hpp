@@ -22,6 +22,10 @@ Decoded decode_utf8(std::string_view text, uint32_t offset);
 // nullopt when the whole text is valid.
 std::optional<uint32_t> find_invalid_utf8(std::string_view text);
 
+// `text` with each invalid sequence replaced by U+FFFD, a byte at a time
+// (as decode_utf8 reads it); valid text comes back unchanged.
+std::string replace_invalid_utf8(std::string_view text);
+
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -15,11 +15,7 @@ namespace {
 void append_string(std::string& out, std::string_view text) {
   std::string repaired;
   if (core::find_invalid_utf8(text)) {
-    for (uint32_t i = 0; i < text.size();) {
-      core::Decoded d = core::decode_utf8(text, i);
-      core::append_utf8(repaired, d.code_point);
-      i += d.length;
-    }
+    repaired = core::replace_invalid_utf8(text);
     text = repaired;
   }
   out.push_back('"');

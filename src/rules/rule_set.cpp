@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "config/toml_value.hpp"
@@ -23,11 +24,10 @@ const std::set<std::string> kCommonKeys = {"check", "stage", "severity", "kinds"
                                            "help", "summary", "explain", "flag", "pass", "when", "variants", "language",
                                            "flag_context"};  // the context the `flag` examples run with
 
-// The rule's table with a config's [rules."ID"] settings merged over it; a
-// severity override is returned apart, as it may be "off".
-// The rule's table with the config's override laid over it, in `merged`;
-// the rule's own table itself when there is no override (most rules, and
-// every one at start-up: no copy of their word lists).
+// The rule's table with a config's [rules."ID"] settings merged over it, in
+// `merged`; the rule's own table itself when there is none (most rules, and
+// every one at start-up: no copy of their word lists). A severity override
+// is returned apart, as it may be "off".
 const core::Table& merge_override(const std::string& id, const core::Value& table, const core::Value* override_table,
                                   std::optional<core::Value>& severity_override, core::Table& merged,
                                   std::vector<LoadError>& errors) {
@@ -93,14 +93,13 @@ void read_scope_and_docs(Rule& rule, Params& params) {
   if (rule.explain.empty()) params.error("check", fmt::format("rule '{}' needs 'explain' docs", rule.id));
 }
 
-// One table per variant, each merged over the rule's own keys; a rule
-// without variants is its own single variant.
-// The tables the rule's checks are built from: each of its `variants` laid
-// over the rule's table, or the rule's table alone (`merged` itself, not a copy).
-std::vector<core::Table> variant_tables(const core::Table& merged, Params& params) {
-  std::vector<core::Table> variants;
+// One table per variant, each merged over the rule's own keys; nullopt for
+// a rule without variants, which is its own single variant (used as it is,
+// not copied).
+std::optional<std::vector<core::Table>> variant_tables(const core::Table& merged, Params& params) {
   const core::Value* v = params.raw("variants");
-  if (!v) return variants;
+  if (!v) return std::nullopt;
+  std::vector<core::Table> variants;
   if (!v->is_array()) {
     params.error("variants", "'variants' must be an array of tables");
     return variants;
@@ -192,10 +191,11 @@ std::unique_ptr<Rule> build_rule(const std::string& id, const core::Value& table
   read_scope_and_docs(*rule, params);
   for (const auto& [key, value] : merged)
     if (!kCommonKeys.count(key) && key != "report_at") rule->parameters.emplace(key, value);
-  const std::vector<core::Table> variants = variant_tables(merged, params);
+  const auto variants = variant_tables(merged, params);
   std::vector<const core::Table*> tables;
-  for (const auto& variant : variants) tables.push_back(&variant);
-  if (!params.raw("variants")) tables.push_back(&merged);
+  if (!variants) tables.push_back(&merged);
+  else
+    for (const auto& variant : *variants) tables.push_back(&variant);
   for (const core::Table* variant_table : tables) {
     const core::Table& variant = *variant_table;
     Params vp(variant, table.origin, errors);

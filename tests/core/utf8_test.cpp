@@ -127,3 +127,11 @@ TEST_CASE("count_code_points and count_utf16_units", "[utf8]") {
   CHECK(count_utf16_units("\xF0" "a") == 2);
   CHECK(count_utf16_units("\xF0\x9F\x98") == 3);  // truncated: three stray bytes
 }
+
+TEST_CASE("replace_invalid_utf8 keeps valid text and puts U+FFFD for each bad byte", "[core][utf8]") {
+  using followup::core::replace_invalid_utf8;
+  CHECK(replace_invalid_utf8("José 🙏") == "José 🙏");
+  CHECK(replace_invalid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(replace_invalid_utf8("cut \xE2\x82") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(replace_invalid_utf8("") == "");
+}
